@@ -12,6 +12,7 @@
         "security/sales_lead_sop_groups.xml",
         "security/ir.model.access.csv",
         "data/utm_source_data.xml",
+        "data/sop_customer_group_data.xml",
         "views/sales_lead_sop_menus.xml",
     ],
     "demo": [

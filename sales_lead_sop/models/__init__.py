@@ -1,0 +1,1 @@
+from . import crm_lead, res_partner, res_partner_pool, sop_customer_group, sop_followup, sop_pool_history

@@ -1,0 +1,49 @@
+from odoo import api, fields, models
+
+METHODS = [
+    ("phone", "Phone"),
+    ("email", "Email"),
+    ("visit", "Visit"),
+    ("meeting", "Meeting"),
+    ("whatsapp", "WhatsApp"),
+    ("wechat", "WeChat"),
+    ("other", "Other"),
+]
+
+
+class SopFollowup(models.Model):
+    """A logged follow-up (跟进记录): a real contact with a customer or a lead.
+    Creating one moves the last-contact date of its customer and lead."""
+
+    _name = "sop.followup"
+    _description = "SOP Follow-up"
+    _inherit = ["mail.thread"]
+    _order = "date desc, id desc"
+
+    partner_id = fields.Many2one("res.partner", string="Customer", index=True)
+    lead_id = fields.Many2one("crm.lead", string="Lead / Opportunity", index=True)
+    user_id = fields.Many2one(
+        "res.users", string="Salesperson", required=True, index=True, default=lambda self: self.env.user
+    )
+    date = fields.Datetime(required=True, default=fields.Datetime.now, index=True)
+    method = fields.Selection(METHODS, required=True, default="phone")
+    content = fields.Text(required=True)
+    feedback = fields.Text(string="Customer Feedback")
+    next_action = fields.Char(string="Next Step")
+    next_date = fields.Date(string="Next Follow-up")
+    company_id = fields.Many2one("res.company", default=lambda self: self.env.company, index=True)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        followups = super().create(vals_list)
+        followups._sop_register_contact()
+        return followups
+
+    def _sop_register_contact(self):
+        """Push each follow-up's date to its lead and customer as their last contact."""
+        for followup in self:
+            partner = (
+                followup.partner_id.commercial_partner_id or followup.lead_id.partner_id.commercial_partner_id
+            )
+            partner._sop_register_contact(followup.date)
+            followup.lead_id._sop_register_contact(followup.date)
