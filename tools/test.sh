@@ -19,6 +19,7 @@ LOG="$ROOT/.test-logs"
 mkdir -p "$LOG"
 step "installing sales_lead_sop in a fresh database $DB"
 dropdb --if-exists "$DB"
+: > "$LOG/install.log"
 if ! odoo -d "$DB" -i sales_lead_sop --stop-after-init --log-level=warn \
         --logfile="$LOG/install.log" || grep -q " \(ERROR\|CRITICAL\) " "$LOG/install.log"; then
     grep -A20 " \(ERROR\|CRITICAL\) " "$LOG/install.log" | head -60 >&2

@@ -46,6 +46,7 @@ class SopCommon(TransactionCase):
         cls.group_key_account = cls.env.ref("sales_lead_sop.customer_group_key_account")
         cls.source_alibaba = cls.env.ref("sales_lead_sop.utm_source_alibaba")
         cls.country_cn = cls.env.ref("base.cn")
+        cls.product = cls.env["product.template"].create({"name": "SOP Test LED Panel"})
 
     @classmethod
     def _customer_vals(cls, name, **overrides):
@@ -59,6 +60,7 @@ class SopCommon(TransactionCase):
             "sop_customer_type": "trader",
             "sop_group_id": cls.group_potential.id,
             "country_id": cls.country_cn.id,
+            "sop_product_ids": [(6, 0, cls.product.ids)],
         }
         vals.update(overrides)
         return vals

@@ -1,0 +1,60 @@
+from odoo import api, fields, models
+
+# Fields an admin may count in the profile-completeness score; the score's stored compute
+# depends on all of them, so choosing among them never needs a schema change.
+COMPLETENESS_CANDIDATES = [
+    "name",
+    "sop_short_name",
+    "sop_source_id",
+    "sop_customer_type",
+    "sop_product_ids",
+    "sop_customer_products",
+    "sop_group_id",
+    "country_id",
+    "street",
+    "city",
+    "website",
+    "phone",
+    "email",
+    "comment",
+    "industry_id",
+    "sop_employee_range",
+    "sop_revenue_range",
+    "child_ids",
+]
+
+
+class SopProfileField(models.Model):
+    """A profile field counted in the completeness score (档案完整度); the admin chooses which."""
+
+    _name = "sop.profile.field"
+    _description = "SOP Profile Completeness Field"
+    _order = "sequence, id"
+
+    field_id = fields.Many2one(
+        "ir.model.fields",
+        required=True,
+        ondelete="cascade",
+        domain=[("model", "=", "res.partner"), ("name", "in", COMPLETENESS_CANDIDATES)],
+    )
+    field_name = fields.Char(related="field_id.name")
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+
+    _sql_constraints = [("field_uniq", "unique(field_id)", "Each field counts once.")]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        self.env["res.partner"]._sop_recompute_completeness_all()
+        return records
+
+    def write(self, vals):
+        result = super().write(vals)
+        self.env["res.partner"]._sop_recompute_completeness_all()
+        return result
+
+    @api.model
+    def _counted_field_names(self):
+        counted = self.with_context(active_test=True).search([]).mapped("field_name")
+        return [name for name in counted if name in COMPLETENESS_CANDIDATES]

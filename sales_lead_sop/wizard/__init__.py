@@ -1,0 +1,1 @@
+from . import sop_review_reject
