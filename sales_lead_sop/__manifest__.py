@@ -13,6 +13,9 @@
         "security/ir.model.access.csv",
         "data/utm_source_data.xml",
         "data/sop_customer_group_data.xml",
+        "data/sop_recycle_rule_data.xml",
+        "views/res_partner_pool_views.xml",
+        "views/sop_pool_config_views.xml",
         "views/sales_lead_sop_menus.xml",
     ],
     "demo": [

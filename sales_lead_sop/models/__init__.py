@@ -1,1 +1,16 @@
-from . import crm_lead, res_partner, res_partner_pool, sop_customer_group, sop_followup, sop_pool_history
+from . import (
+    crm_lead,
+    res_config_settings_pool,
+    res_partner,
+    res_partner_pool,
+    res_partner_recycle,
+    sop_claim_request,
+    sop_customer_group,
+    sop_followup,
+    sop_pool_history,
+    sop_pool_history_bounce_report,
+    sop_public_pool,
+    sop_recycle_rule,
+    sop_recycle_run,
+    sop_release_reason,
+)
