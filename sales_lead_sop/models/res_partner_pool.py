@@ -75,6 +75,15 @@ class ResPartner(models.Model):
             else:
                 partner.sop_pool_state = "private" if partner.user_id else "public"
 
+    def _sop_register_contact(self, when):
+        """Record a real contact at `when` on these customers (SOP §4, what counts as contact).
+
+        Only moves the date forward, so logging an old follow-up never hides a newer one.
+        """
+        for partner in self.filtered("sop_managed"):
+            if not partner.sop_last_contact_date or partner.sop_last_contact_date < when:
+                partner.sop_last_contact_date = when
+
     # ------------------------------------------------------------------
     # ORM
     # ------------------------------------------------------------------
