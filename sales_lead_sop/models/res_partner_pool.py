@@ -221,7 +221,8 @@ class ResPartner(models.Model):
             "params": {
                 "type": "success",
                 "message": self.env._("%(count)s customer(s) added to your private pool.", count=len(self)),
-                "next": {"type": "ir.actions.act_window_close"},
+                # reload the kanban/list/form so the claimed cards show their new owner
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
             },
         }
 
