@@ -288,5 +288,7 @@ class ResPartner(models.Model):
                     tuple(chunk),
                 )
             )
+            if not getattr(threading.current_thread(), "testing", False):
+                self.env.cr.commit()  # a chunk warned is never warned again, even if the job dies
         self.invalidate_model(["sop_recycle_warned_date"])
         return len(ids)
