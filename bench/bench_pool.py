@@ -62,7 +62,8 @@ def step_recycle(registry):
         env = _env(cr)
         today = fields.Date.context_today(env["res.partner"])
         cr.execute(
-            "SELECT count(*) FILTER (WHERE sop_recycle_date <= %s), count(*) FROM res_partner WHERE sop_managed",
+            "SELECT count(*) FILTER (WHERE sop_recycle_date <= %s), count(*)"
+            " FROM res_partner WHERE sop_managed",
             [today],
         )
         due, total = cr.fetchone()
