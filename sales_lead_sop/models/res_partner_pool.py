@@ -49,6 +49,7 @@ class ResPartner(models.Model):
         string="Private Since", readonly=True, copy=False, help="When the current owner got this customer."
     )
     sop_recycle_warned_date = fields.Date(
+        string="Warned For Recycle Date",
         readonly=True,
         copy=False,
         help="Recycle date the owner was last warned about (avoids double warnings).",

@@ -156,7 +156,8 @@ class ResPartner(models.Model):
         self._sop_refresh_due_dates(today)
         self._sop_recycle_warn(today)
         if not testing:
-            self.env.cr.commit()  # warnings are kept even if the moves below fail
+            # warnings are kept even if the moves below fail
+            self.env.cr.commit()  # pylint: disable=invalid-commit
         run = self.env["sop.recycle.run"].sudo().create({})
         rule_reasons = {
             rule.id: self.env._("Recycled by rule: %(rule)s", rule=rule.name)
@@ -170,7 +171,8 @@ class ResPartner(models.Model):
             if not moved:
                 break
             if not testing:
-                self.env.cr.commit()  # each batch is final once committed (resumable job)
+                # each batch is final once committed (resumable job)
+                self.env.cr.commit()  # pylint: disable=invalid-commit
             self.env["ir.cron"]._notify_progress(done=moved, remaining=0 if moved < batch_size else 1)
         if not total:
             run.unlink()
@@ -289,6 +291,7 @@ class ResPartner(models.Model):
                 )
             )
             if not getattr(threading.current_thread(), "testing", False):
-                self.env.cr.commit()  # a chunk warned is never warned again, even if the job dies
+                # a chunk warned is never warned again, even if the job dies
+                self.env.cr.commit()  # pylint: disable=invalid-commit
         self.invalidate_model(["sop_recycle_warned_date"])
         return len(ids)
