@@ -3,6 +3,8 @@
     bash bench/bench_pool.sh --db sop_bench [--claims 200]
 
 Measures, each step in its own process so peak memory is the step's own:
+- refresh: recompute every stored recycle date with the active rules (what a rule change
+           costs; also fills the rule of each customer, which the generator leaves empty);
 - warn:    the warnings the recycling job gives (activities + notifications), time and count;
 - recycle: the recycling job (`_cron_sop_recycle`): re-evaluation of the due customers, then
            the moves in committed batches; wall time and peak RSS of the process;
@@ -42,6 +44,15 @@ def _percentiles(samples):
 
 def _peak_rss_mib():
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def step_refresh(registry):
+    with registry.cursor() as cr:
+        env = _env(cr)
+        started = time.monotonic()
+        env["res.partner"]._sop_update_recycle_date_all()
+        cr.commit()
+        return {"seconds": round(time.monotonic() - started, 1), "peak_rss_mib": _peak_rss_mib()}
 
 
 def step_warn(registry):
@@ -188,12 +199,14 @@ def main():
     parser.add_argument("--db", required=True)
     parser.add_argument("--addons-path", required=True)
     parser.add_argument("--odoo-bin", required=True)
-    parser.add_argument("--step", choices=["warn", "recycle", "claim", "rpc"], required=True)
+    parser.add_argument("--step", choices=["refresh", "warn", "recycle", "claim", "rpc"], required=True)
     parser.add_argument("--claims", type=int, default=200)
     args = parser.parse_args()
     odoo.tools.config.parse_config(["-d", args.db, f"--addons-path={args.addons_path}", "--log-level=warn"])
     registry = odoo.modules.registry.Registry(args.db)
-    if args.step == "warn":
+    if args.step == "refresh":
+        result = step_refresh(registry)
+    elif args.step == "warn":
         result = step_warn(registry)
     elif args.step == "recycle":
         result = step_recycle(registry)

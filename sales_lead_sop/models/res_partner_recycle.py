@@ -246,8 +246,14 @@ class ResPartner(models.Model):
 
     @api.model
     def _sop_recycle_warn(self, today):
-        """Give each owner an activity (which notifies them) for every customer that will be
-        recycled within its rule's warning period; once per recycle date."""
+        """Warn the owners of customers that will be recycled within their rule's warning
+        period: one activity per customer (saying which rule, when and what to do) and one
+        inbox/email notification per owner and run listing how many; once per recycle date.
+
+        Activities are created without their own "assigned to you" mail: one digest per
+        owner keeps a run of thousands of warnings cheap and the inbox readable.
+        :return: number of customers warned
+        """
         self.env.cr.execute(
             SQL(
                 """SELECT p.id FROM res_partner p JOIN sop_recycle_rule r ON r.id = p.sop_recycle_rule_id
@@ -260,11 +266,15 @@ class ResPartner(models.Model):
         ids = [row[0] for row in self.env.cr.fetchall()]
         activity_type = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
         model_id = self.env["ir.model"]._get_id("res.partner")
+        testing = getattr(threading.current_thread(), "testing", False)
+        per_owner = {}
         for chunk in split_every(1000, ids):
-            partners = self.browse(chunk)
             vals_list = []
-            for partner in partners:
+            for partner in self.browse(chunk):
                 owner = partner.user_id
+                first = per_owner.setdefault(owner, [0, partner.sop_recycle_date])
+                first[0] += 1
+                first[1] = min(first[1], partner.sop_recycle_date)
                 lang_env = self.with_context(lang=owner.lang or self.env.lang).env
                 vals_list.append(
                     {
@@ -283,15 +293,27 @@ class ResPartner(models.Model):
                         ),
                     }
                 )
-            self.env["mail.activity"].sudo().create(vals_list)
+            self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(vals_list)
             self.env.cr.execute(
                 SQL(
                     "UPDATE res_partner SET sop_recycle_warned_date = sop_recycle_date WHERE id IN %s",
                     tuple(chunk),
                 )
             )
-            if not getattr(threading.current_thread(), "testing", False):
+            if not testing:
                 # a chunk warned is never warned again, even if the job dies
                 self.env.cr.commit()  # pylint: disable=invalid-commit
+        for owner, (count, first_date) in per_owner.items():
+            lang_env = self.with_context(lang=owner.lang or self.env.lang).env
+            self.env["mail.thread"].message_notify(
+                partner_ids=owner.partner_id.ids,
+                subject=lang_env._("Customers about to return to the public pool"),
+                body=lang_env._(
+                    "%(count)s of your customers will return to the public pool from %(date)s unless "
+                    "you contact them. Each one has a to-do activity saying which rule and when.",
+                    count=count,
+                    date=fields.Date.to_string(first_date),
+                ),
+            )
         self.invalidate_model(["sop_recycle_warned_date"])
         return len(ids)

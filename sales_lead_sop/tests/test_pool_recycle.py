@@ -98,8 +98,23 @@ class TestPoolRecycle(SopCommon):
         self.assertEqual(warning.date_deadline, date(2026, 3, 31))
         self.assertIn("No contact for the group", warning.note)
         self.assertIn("2026-04-01", warning.note)
+        notices = self.env["mail.message"].search(
+            [("partner_ids", "in", self.rep_a.partner_id.id), ("subject", "ilike", "about to return")]
+        )
+        self.assertEqual(len(notices), 1)
+        self.assertIn("1 of your customers", notices.body)
         self._run("2026-03-26 08:00:00")
         self.assertEqual(len(activities(domain)), 1, "warned once per recycle date")
+        self.assertEqual(
+            self.env["mail.message"].search_count(
+                [("partner_ids", "in", self.rep_a.partner_id.id), ("subject", "ilike", "about to return")]
+            ),
+            1,
+        )
+        self._followup(self.customer, "2026-03-27 08:00:00")  # contact: new date, warned again later
+        self.assertEqual(self.customer.sop_recycle_date, date(2026, 4, 26))
+        self._run("2026-04-19 08:00:00")
+        self.assertEqual(len(activities(domain)), 2)
 
     def test_no_contact_since_entry_rule(self):
         self.rule_entry.active = True
