@@ -17,9 +17,12 @@
         "data/res_partner_industry_data.xml",
         "data/sop_profile_field_data.xml",
         "data/ir_cron_data.xml",
+        "data/sop_recycle_rule_data.xml",
         "wizard/sop_review_reject_views.xml",
         "views/res_partner_views.xml",
         "views/sop_configuration_views.xml",
+        "views/res_partner_pool_views.xml",
+        "views/sop_pool_config_views.xml",
         "views/sales_lead_sop_menus.xml",
     ],
     "demo": [

@@ -15,3 +15,11 @@ from . import res_partner_pool
 from . import crm_lead
 from . import crm_team
 from . import res_config_settings
+from . import res_config_settings_pool
+from . import res_partner_recycle
+from . import sop_claim_request
+from . import sop_pool_history_bounce_report
+from . import sop_public_pool
+from . import sop_recycle_rule
+from . import sop_recycle_run
+from . import sop_release_reason

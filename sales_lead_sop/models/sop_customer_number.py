@@ -22,9 +22,9 @@ class SopCustomerNumber(models.Model):
     @api.model
     def _next_number(self, prefix):
         """Draw the next number for `prefix`, e.g. 'HZ-IT-2024' -> 'HZ-IT-2024-001'."""
-        if not self.env.registry.ready:
-            # Module installation (demo data, imports in the install transaction): the counter
-            # table is not committed yet, and nobody else can be creating customers.
+        if not self.env.registry.ready or self.env.registry.in_test_mode():
+            # Module installation: the counter table is not committed yet and nobody else creates
+            # customers. Browser tests: every cursor is the test's own, so there is nothing to isolate.
             return self._format(prefix, self._draw(self.env.cr, prefix))
         with self.env.registry.cursor() as cr:
             # Odoo's default REPEATABLE READ would fail the second of two concurrent drawers.

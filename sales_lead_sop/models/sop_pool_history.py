@@ -33,6 +33,10 @@ class SopPoolHistory(models.Model):
         "res.users", string="Done By", required=True, default=lambda self: self.env.user
     )
     company_id = fields.Many2one("res.company", default=lambda self: self.env.company, index=True)
+    recycle_rule_id = fields.Many2one("sop.recycle.rule", string="Recycling Rule", readonly=True)
+    recycle_run_id = fields.Many2one(
+        "sop.recycle.run", string="Recycling Run", readonly=True, index="btree_not_null", ondelete="set null"
+    )
 
     def write(self, vals):
         raise UserError(self.env._("The pool history is append-only: its rows cannot be changed."))

@@ -3,3 +3,7 @@ from . import test_ui_mobile
 from . import test_followup_contact
 from . import test_i18n
 from . import test_customer_profile
+from . import test_claim_request
+from . import test_pool_claim
+from . import test_pool_recycle
+from . import test_ui_pool_claim
