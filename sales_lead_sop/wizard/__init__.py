@@ -1,0 +1,1 @@
+from . import sop_partner_pause
