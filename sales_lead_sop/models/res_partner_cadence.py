@@ -227,7 +227,8 @@ class ResPartner(models.Model):
                 done=start - low + batch_size, remaining=max(high - start - batch_size, 0)
             )
             if not getattr(threading.current_thread(), "testing", False):
-                cr.commit()  # one batch per transaction: bounded locks, a re-run resumes cheaply
+                # one batch per transaction: bounded locks, a re-run resumes cheaply
+                cr.commit()  # pylint: disable=invalid-commit
         changed += self._sop_settle_missed_deadlines()
         self.invalidate_model(["sop_alert", "sop_first_followup_state"])
         _logger.info("SOP cadence alerts: %s customers changed", changed)

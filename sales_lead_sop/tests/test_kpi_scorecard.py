@@ -147,15 +147,16 @@ class TestKpiScorecard(SopCommon):
                 "sop_kpi_target_opp_new": 1,
                 "sop_kpi_target_alibaba_on_time": 50,
                 "sop_kpi_target_coverage": 60,
-                "sop_kpi_target_completeness": 0,
             }
         )
         settings.execute()
         row.invalidate_recordset()
-        self.assertEqual(row.missed_target_count, 0)
+        # only the profile completeness (0 % in this dataset) is still missed
+        self.assertEqual(row.missed_target_count, 1)
+        self.assertEqual(row.missed_targets, "Average Profile Completeness")
         self.env["ir.config_parameter"].sudo().set_param("sales_lead_sop.kpi_target_leads", "4")
         row.invalidate_recordset()
-        self.assertEqual(row.missed_target_count, 1)
+        self.assertEqual(row.missed_target_count, 2)
 
     @mute_logger("odoo.addons.base.models.ir_rule", "odoo.addons.base.models.ir_model")
     def test_rep_sees_only_own_rows(self):
