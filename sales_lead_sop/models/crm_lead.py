@@ -1,7 +1,7 @@
 from odoo import fields, models
 
 LEAD_TYPES = [("invalid", "Invalid"), ("target", "Target Customer"), ("to_verify", "To Verify")]
-INTENTS = [("potential", "Potential"), ("clear", "Clear"), ("high", "High")]
+INTENTS = [("potential", "Potential Interest"), ("clear", "Clear Interest"), ("high", "High Interest")]
 RATINGS = [("A", "A"), ("B", "B"), ("C", "C")]
 
 
