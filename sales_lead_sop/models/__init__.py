@@ -23,3 +23,8 @@ from . import sop_public_pool
 from . import sop_recycle_rule
 from . import sop_recycle_run
 from . import sop_release_reason
+from . import crm_lead_processing
+from . import res_config_settings_cadence
+from . import res_partner_cadence
+from . import sop_cadence_config
+from . import crm_team_digest

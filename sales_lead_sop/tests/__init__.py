@@ -7,3 +7,6 @@ from . import test_claim_request
 from . import test_pool_claim
 from . import test_pool_recycle
 from . import test_ui_pool_claim
+from . import test_cadence
+from . import test_kpi_scorecard
+from . import test_weekly_digest

@@ -1,0 +1,77 @@
+"""Time the KPI scorecard of a month (all reps), the source/campaign report of a year and
+the nightly cadence/alert job, on a database filled by bench/generate.py.
+
+    bash bench/bench_kpi_cadence.sh --db sop_bench [--month 2026-10-01]
+
+Reports run as the superuser through the ORM (read_group / search_read on the SQL views);
+the nightly job's peak memory is the process's max RSS growth during the run.
+"""
+
+import argparse
+import resource
+import time
+from datetime import date
+
+import odoo
+from odoo import SUPERUSER_ID, api
+
+
+def _rss_mib():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--addons-path", required=True)
+    parser.add_argument("--month", default=None, help="first day of the month (default: last month)")
+    args = parser.parse_args()
+    odoo.tools.config.parse_config(["-d", args.db, f"--addons-path={args.addons_path}", "--log-level=warn"])
+    registry = odoo.modules.registry.Registry(args.db)
+    today = date.today()
+    month = (
+        date.fromisoformat(args.month)
+        if args.month
+        else (today.replace(day=1) - date.resolution).replace(day=1)
+    )
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        counts = {
+            "customers": env["res.partner"].search_count([("sop_managed", "=", True)]),
+            "leads": env["crm.lead"].with_context(active_test=False).search_count([]),
+            "reps": env["res.users"].search_count([("login", "=like", "bench_rep_%")]),
+        }
+        print("data:", counts)
+
+        start = time.perf_counter()
+        rows = env["sop.kpi.scorecard"].search_read(
+            [("month", "=", month)], ["user_id", "team_id", "lead_count", "won_amount", "missed_target_count"]
+        )
+        print(f"scorecard {month}: {len(rows)} rows in {time.perf_counter() - start:.2f} s")
+
+        start = time.perf_counter()
+        groups = env["sop.campaign.report"].read_group(
+            [
+                ("date", ">=", month.replace(month=1, day=1)),
+                ("date", "<", month.replace(month=1, day=1, year=month.year + 1)),
+            ],
+            ["lead_count:sum", "valid_lead_count:sum", "opportunity_amount:sum", "won_amount:sum"],
+            ["source_id", "campaign_id"],
+            lazy=False,
+        )
+        print(f"campaign report {month.year}: {len(groups)} groups in {time.perf_counter() - start:.2f} s")
+
+        rss_before = _rss_mib()
+        start = time.perf_counter()
+        changed = env["res.partner"]._cron_sop_cadence_alerts()
+        print(
+            f"nightly cadence job: {changed} alerts changed in {time.perf_counter() - start:.2f} s, "
+            f"max RSS {_rss_mib():.0f} MiB (+{_rss_mib() - rss_before:.0f} MiB)"
+        )
+        cr.rollback()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+from . import sop_campaign_report, sop_kpi_scorecard
