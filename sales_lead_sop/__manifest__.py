@@ -13,6 +13,12 @@
         "security/ir.model.access.csv",
         "data/utm_source_data.xml",
         "data/sop_customer_group_data.xml",
+        "data/crm_stage_data.xml",
+        "data/mail_alias_data.xml",
+        "data/ir_cron_lead_data.xml",
+        "views/crm_lead_views.xml",
+        "views/sop_lead_views.xml",
+        "wizard/sop_lead_wizard_views.xml",
         "views/sales_lead_sop_menus.xml",
     ],
     "demo": [

@@ -1,0 +1,12 @@
+from odoo import models
+
+
+class CrmTeam(models.Model):
+    _inherit = "crm.team"
+
+    def _assign_and_convert_leads(self, force_quota=False):
+        """Odoo's rule-based assignment, told to respect the SOP cooldown and capacity
+        (see crm.lead._handle_salesmen_assignment)."""
+        return super(CrmTeam, self.with_context(sop_rule_assignment=True))._assign_and_convert_leads(
+            force_quota=force_quota
+        )
