@@ -1,6 +1,6 @@
 import json
 
-from odoo import http
+from odoo import SUPERUSER_ID, http
 from odoo.http import request
 
 # Fields a caller may send, with their type; anything else is refused (400).
@@ -24,7 +24,15 @@ class SopLeadApi(http.Controller):
     def _answer(self, status, **payload):
         return request.make_json_response(payload, status=status)
 
-    @http.route("/sop/api/lead", type="http", auth="none", methods=["POST"], csrf=False, save_session=False)
+    @http.route(
+        "/sop/api/lead",
+        type="http",
+        auth="none",
+        methods=["POST"],
+        csrf=False,
+        save_session=False,
+        readonly=False,
+    )
     def create_lead(self, **kwargs):
         """Create one lead. Header ``Authorization: Bearer <key>`` (or ``X-Api-Key``).
         Body: a JSON object with ``name`` (required) and any of LEAD_FIELDS. Answers 201 with
@@ -33,14 +41,17 @@ class SopLeadApi(http.Controller):
 
         :config: sales_lead_sop.api_max_body_kb (64)
         """
-        env = request.env(su=True)  # auth='none': identity comes from the API key checked below
+        # auth='none': no session user; the API key checked below is the identity, the gateway
+        # writes as superuser like the mail gateway does
+        request.update_env(user=SUPERUSER_ID)
+        env = request.env
         auth = request.httprequest.headers.get("Authorization", "")
         key = auth[7:].strip() if auth.startswith("Bearer ") else request.httprequest.headers.get("X-Api-Key")
         api_key = env["sop.api.key"]._sop_authenticate(key)
         if not api_key:
             return self._answer(401, error="Unknown or missing API key.")
         max_kb = env["crm.lead"]._sop_param("api_max_body_kb")
-        raw = request.httprequest.get_data(cache=False)
+        raw = request.httprequest.get_data()
         if len(raw) > max_kb * 1024:
             return self._answer(413, error=f"Body larger than {max_kb} KB.")
         if "json" not in (request.httprequest.mimetype or ""):

@@ -61,6 +61,13 @@ class CrmLead(models.Model):
         readonly=False,
         help="Computed from need fit, budget and decision cycle with the weights of the Settings.",
     )
+    sop_received_date = fields.Datetime(
+        string="Received On",
+        default=fields.Datetime.now,
+        readonly=True,
+        copy=False,
+        help="Arrival of the inquiry: start of the processing deadline.",
+    )
     sop_assign_date = fields.Datetime(
         string="Assigned On", readonly=True, copy=False, help="Last time the lead got its current owner."
     )
@@ -121,6 +128,7 @@ class CrmLead(models.Model):
     @api.depends(
         "active",
         "source_id",
+        "sop_received_date",
         "sop_lead_type",
         "sop_intent",
         "sop_next_followup_date",
@@ -143,7 +151,7 @@ class CrmLead(models.Model):
                 continue
             candidates = []
             if alibaba and lead.source_id == alibaba and not lead.sop_lead_type:
-                arrival = lead.create_date or fields.Datetime.now()
+                arrival = lead.sop_received_date or lead.create_date or fields.Datetime.now()
                 candidates.append(lead._sop_add_working_days(arrival, self._sop_param("alibaba_processing_days")))
             if lead.user_id and lead.sop_assign_date and not lead.sop_last_contact_date:
                 candidates.append(
@@ -225,7 +233,7 @@ class CrmLead(models.Model):
         for lead in leads:
             if lead.type == "opportunity" and lead.stage_id.sop_pipeline and not lead.date_deadline:
                 lead.date_deadline = fields.Date.context_today(lead) + relativedelta(months=months)
-        leads.filtered(lambda lead: not lead.user_id and lead.active and lead.type == "lead")._sop_route_to_pool()
+        leads.filtered(lambda lead: not lead.user_id and lead.active)._sop_route_to_pool()
         return leads
 
     def write(self, vals):

@@ -88,9 +88,7 @@ class CrmLead(models.Model):
         Refused with a UserError, changing nothing, when a lead is owned, not in a claimable
         pool, inside the cooldown of the acting rep, or beyond the rep's capacity."""
         user = self.env.user
-        for lead in self:
-            if not lead.sop_pool_id or not lead.sop_pool_id.reps_may_claim:
-                raise UserError(self.env._("Lead %(name)s is not in a pool open to claims.", name=lead.name))
+        self.flush_recordset(["user_id"])
         try:
             self.env.cr.execute(
                 SQL(
@@ -103,8 +101,12 @@ class CrmLead(models.Model):
         owned = [lead_id for lead_id, owner in self.env.cr.fetchall() if owner]
         if owned:
             self.invalidate_recordset(["user_id"])
-            names = ", ".join(self.browse(owned).mapped("name"))
+            # sudo: only the names of the leads the rep tried to claim, to say they are gone
+            names = ", ".join(self.browse(owned).sudo().mapped("name"))
             raise UserError(self.env._("Already taken by someone else: %(names)s", names=names))
+        for lead in self:
+            if not lead.sop_pool_id or not lead.sop_pool_id.reps_may_claim:
+                raise UserError(self.env._("Lead %(name)s is not in a pool open to claims.", name=lead.name))
         cooldown = self._sop_cooldown_users(user)
         if cooldown:
             lead = self.browse(next(iter(cooldown)))
@@ -195,7 +197,6 @@ class CrmLead(models.Model):
         limit = fields.Datetime.now() - timedelta(days=self._sop_param("lead_recycle_days"))
         return [
             ("user_id", "!=", False),
-            ("type", "=", "lead"),
             ("probability", "<", 100),
             ("sop_assign_date", "<", limit),
             "|",
