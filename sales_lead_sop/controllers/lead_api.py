@@ -65,7 +65,9 @@ class SopLeadApi(http.Controller):
         unknown = sorted(set(data) - set(LEAD_FIELDS))
         if unknown:
             return self._answer(400, error="Unknown fields: " + ", ".join(unknown))
-        wrong = sorted(f for f, value in data.items() if value is not None and not isinstance(value, LEAD_FIELDS[f]))
+        wrong = sorted(
+            f for f, value in data.items() if value is not None and not isinstance(value, LEAD_FIELDS[f])
+        )
         if wrong:
             return self._answer(400, error="Fields must be text: " + ", ".join(wrong))
         missing = [f for f in REQUIRED if not (data.get(f) or "").strip()]

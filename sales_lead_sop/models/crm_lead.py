@@ -152,7 +152,9 @@ class CrmLead(models.Model):
             candidates = []
             if alibaba and lead.source_id == alibaba and not lead.sop_lead_type:
                 arrival = lead.sop_received_date or lead.create_date or fields.Datetime.now()
-                candidates.append(lead._sop_add_working_days(arrival, self._sop_param("alibaba_processing_days")))
+                candidates.append(
+                    lead._sop_add_working_days(arrival, self._sop_param("alibaba_processing_days"))
+                )
             if lead.user_id and lead.sop_assign_date and not lead.sop_last_contact_date:
                 candidates.append(
                     lead._sop_add_working_days(lead.sop_assign_date, self._sop_param("first_contact_days"))
@@ -188,7 +190,9 @@ class CrmLead(models.Model):
             return start + timedelta(days=max(days, 0))
         tz = pytz.timezone(calendar.tz or "UTC")
         local_day = pytz.utc.localize(start).astimezone(tz).date() + timedelta(days=1)
-        planned = calendar.plan_days(days, tz.localize(datetime.combine(local_day, time.min)), compute_leaves=True)
+        planned = calendar.plan_days(
+            days, tz.localize(datetime.combine(local_day, time.min)), compute_leaves=True
+        )
         if not planned:
             return start + timedelta(days=days)
         return planned.astimezone(pytz.utc).replace(tzinfo=None)
@@ -293,7 +297,9 @@ class CrmLead(models.Model):
     def action_sop_log_followup(self):
         """Open the follow-up form for this lead or opportunity (button, mobile friendly)."""
         self.ensure_one()
-        return self.env["sop.followup"]._sop_action_log(lead=self, partner=self.partner_id.commercial_partner_id)
+        return self.env["sop.followup"]._sop_action_log(
+            lead=self, partner=self.partner_id.commercial_partner_id
+        )
 
     def action_sop_mark_invalid(self):
         """Open the triage dialog that marks these leads invalid with a reason."""
@@ -331,15 +337,31 @@ class CrmLead(models.Model):
         `customer`, which continues the relationship when no opportunity is created."""
         self.ensure_one()
         # sudo: rewriting res_id of the lead's messages/attachments is a system move of history
-        messages = self.env["mail.message"].sudo().search(
-            [("model", "=", "crm.lead"), ("res_id", "=", self.id), ("message_type", "!=", "notification")]
+        messages = (
+            self.env["mail.message"]
+            .sudo()
+            .search(
+                [("model", "=", "crm.lead"), ("res_id", "=", self.id), ("message_type", "!=", "notification")]
+            )
         )
         messages.write({"model": "res.partner", "res_id": customer.id})
-        attachments = self.env["ir.attachment"].sudo().search(
-            [("res_model", "=", "crm.lead"), ("res_id", "=", self.id)]
+        attachments = (
+            self.env["ir.attachment"]
+            .sudo()
+            .search([("res_model", "=", "crm.lead"), ("res_id", "=", self.id)])
         )
         attachments.write({"res_model": "res.partner", "res_id": customer.id})
         customer.message_post(
             body=self.env._("Converted from lead %(name)s.", name=self.name),
             subtype_xmlid="mail.mt_note",
         )
+
+    @api.model
+    def get_import_templates(self):
+        """Offer the SOP lead template (source, type, intent, rating criteria) on import."""
+        return [
+            {
+                "label": self.env._("Import Template for SOP Leads"),
+                "template": "/sales_lead_sop/static/xls/sop_lead_import_template.csv",
+            }
+        ] + super().get_import_templates()

@@ -112,14 +112,17 @@ class CrmLead(models.Model):
             lead = self.browse(next(iter(cooldown)))
             raise UserError(
                 self.env._(
-                    "You gave lead %(name)s away less than %(days)s days ago; it cannot come back to you yet.",
+                    "You gave lead %(name)s away less than %(days)s days ago; "
+                    "it cannot come back to you yet.",
                     name=lead.name,
                     days=self._sop_param("lead_cooldown_days"),
                 )
             )
         if self._sop_user_over_capacity(user, adding=len(self)):
             raise UserError(
-                self.env._("You would hold more than %(cap)s open leads.", cap=self._sop_param("lead_capacity"))
+                self.env._(
+                    "You would hold more than %(cap)s open leads.", cap=self._sop_param("lead_capacity")
+                )
             )
         self.write({"user_id": user.id})
         self.env["sop.pool.history"]._log("claim", leads=self, to_user=user)
@@ -134,7 +137,9 @@ class CrmLead(models.Model):
             if not lead.user_id:
                 raise UserError(self.env._("Lead %(name)s has no owner to return it.", name=lead.name))
             if not lead.sop_pool_id and not lead.team_id:
-                raise UserError(self.env._("Lead %(name)s has no pool or team to go back to.", name=lead.name))
+                raise UserError(
+                    self.env._("Lead %(name)s has no pool or team to go back to.", name=lead.name)
+                )
         origin = {lead.id: lead.user_id.id for lead in self}
         # date_open cleared: the lead is unassigned again, so Odoo's assignment rules may route it
         self.write({"user_id": False, "date_open": False})
@@ -173,8 +178,7 @@ class CrmLead(models.Model):
         users = self.env["res.users"].browse(user_ids)
         cooldown = self._sop_cooldown_users(users)
         blocked = self.filtered(
-            lambda lead: cooldown.get(lead.id)
-            or any(self._sop_user_over_capacity(user) for user in users)
+            lambda lead: cooldown.get(lead.id) or any(self._sop_user_over_capacity(user) for user in users)
         )
         if blocked and team_id:
             blocked.write({"team_id": team_id})
@@ -222,7 +226,8 @@ class CrmLead(models.Model):
             done += len(chunk)
             if auto_commit:
                 self.env["ir.cron"]._notify_progress(done=done, remaining=len(ids) - done)
-                self.env.cr.commit()  # keep each batch: a later failure must not undo it
+                # keep each batch: a later failure must not undo it
+                self.env.cr.commit()  # pylint: disable=invalid-commit
         _logger.info("sales_lead_sop: recycled %s leads", done)
         return done
 

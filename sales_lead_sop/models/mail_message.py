@@ -43,8 +43,14 @@ class MailMessage(models.Model):
             author = self.author_id.commercial_partner_id
             if customer and author == customer:
                 return True
-            return bool(lead and lead.email_normalized and lead.email_normalized in (self.email_from or "").lower())
+            return bool(
+                lead and lead.email_normalized and lead.email_normalized in (self.email_from or "").lower()
+            )
         recipients = self.partner_ids.commercial_partner_id
         if customer and customer in recipients:
             return True
-        return bool(lead and lead.email_normalized and lead.email_normalized in self.partner_ids.mapped("email_normalized"))
+        return bool(
+            lead
+            and lead.email_normalized
+            and lead.email_normalized in self.partner_ids.mapped("email_normalized")
+        )

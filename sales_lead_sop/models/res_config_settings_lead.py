@@ -15,7 +15,9 @@ class ResConfigSettings(models.TransientModel):
         string="First Contact (working days)", config_parameter="sales_lead_sop.first_contact_days", default=1
     )
     sop_cadence_potential_days = fields.Integer(
-        string="Cadence: Potential Intent", config_parameter="sales_lead_sop.cadence_potential_days", default=7
+        string="Cadence: Potential Intent",
+        config_parameter="sales_lead_sop.cadence_potential_days",
+        default=7,
     )
     sop_cadence_clear_days = fields.Integer(
         string="Cadence: Clear Intent", config_parameter="sales_lead_sop.cadence_clear_days", default=3

@@ -17,7 +17,9 @@ class SopApiKey(models.Model):
     active = fields.Boolean(default=True)
     key_hash = fields.Char(readonly=True, index=True, copy=False, groups="base.group_system")
     key_prefix = fields.Char(string="Key Starts With", readonly=True, copy=False)
-    source_id = fields.Many2one("utm.source", string="Source", required=True, help="Source of the leads it creates.")
+    source_id = fields.Many2one(
+        "utm.source", string="Source", required=True, help="Source of the leads it creates."
+    )
     team_id = fields.Many2one("crm.team", string="Sales Team")
     rate_limit = fields.Integer(string="Requests per Minute", default=60)
     company_id = fields.Many2one("res.company", default=lambda self: self.env.company, required=True)
@@ -55,7 +57,9 @@ class SopApiKey(models.Model):
         """True when this key already made `rate_limit` requests in the last minute."""
         self.ensure_one()
         since = fields.Datetime.now() - timedelta(minutes=1)
-        count = self.env["sop.api.request"].search_count([("key_id", "=", self.id), ("create_date", ">=", since)])
+        count = self.env["sop.api.request"].search_count(
+            [("key_id", "=", self.id), ("create_date", ">=", since)]
+        )
         return bool(self.rate_limit) and count >= self.rate_limit
 
 
@@ -70,5 +74,9 @@ class SopApiRequest(models.Model):
     lead_id = fields.Many2one("crm.lead", ondelete="set null")
 
     _sql_constraints = [
-        ("idempotency_uniq", "unique(key_id, idempotency_key)", "An idempotency key is used once per API key."),
+        (
+            "idempotency_uniq",
+            "unique(key_id, idempotency_key)",
+            "An idempotency key is used once per API key.",
+        ),
     ]

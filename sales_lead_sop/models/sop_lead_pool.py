@@ -20,7 +20,9 @@ class SopLeadPool(models.Model):
     team_id = fields.Many2one("crm.team", string="Sales Team")
     user_id = fields.Many2one("res.users", string="Default Assignee", domain=[("share", "=", False)])
     member_ids = fields.Many2many(
-        "res.users", string="Round-robin Members", domain=[("share", "=", False)],
+        "res.users",
+        string="Round-robin Members",
+        domain=[("share", "=", False)],
         help="Without a default assignee, new leads go to these reps in turn.",
     )
     last_member_id = fields.Many2one("res.users", string="Last Member Served", readonly=True)

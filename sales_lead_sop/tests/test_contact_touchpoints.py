@@ -38,7 +38,9 @@ class TestContactTouchpoints(SopCommon):
     def test_email_sent_to_customer_contact(self):
         lead = self._lead()
         lead.with_user(self.rep_a).message_post(
-            body="Quotation attached", message_type="comment", subtype_xmlid="mail.mt_comment",
+            body="Quotation attached",
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
             partner_ids=self.contact.ids,
         )
         self.assertTrue(lead.sop_last_contact_date)
@@ -47,7 +49,10 @@ class TestContactTouchpoints(SopCommon):
     def test_internal_note_is_not_contact(self):
         lead = self._lead()
         lead.with_user(self.rep_a).message_post(
-            body="Note to self", message_type="comment", subtype_xmlid="mail.mt_note", partner_ids=self.contact.ids
+            body="Note to self",
+            message_type="comment",
+            subtype_xmlid="mail.mt_note",
+            partner_ids=self.contact.ids,
         )
         self.assertFalse(lead.sop_last_contact_date)
         self.assertFalse(self.customer.sop_last_contact_date)
@@ -57,7 +62,9 @@ class TestContactTouchpoints(SopCommon):
         self.env["mail.thread"].sudo().message_process(
             "crm.lead",
             INCOMING.format(
-                email_from="anna@touch.example.com", to="rep@example.com", subject="Re: quote",
+                email_from="anna@touch.example.com",
+                to="rep@example.com",
+                subject="Re: quote",
                 msg_id="<touch-1@example.com>",
             ),
             thread_id=lead.id,
@@ -76,7 +83,9 @@ class TestContactTouchpoints(SopCommon):
         self.assertTrue(self.customer.sop_last_contact_date)
 
     def test_done_visit_on_customer(self):
-        visit = self.customer.activity_schedule("sales_lead_sop.mail_activity_type_visit", user_id=self.rep_a.id)
+        visit = self.customer.activity_schedule(
+            "sales_lead_sop.mail_activity_type_visit", user_id=self.rep_a.id
+        )
         visit.with_user(self.rep_a).action_feedback(feedback="visited the factory")
         self.assertTrue(self.customer.sop_last_contact_date)
 

@@ -34,7 +34,9 @@ class TestAliasCapture(SopCommon):
 
     def test_website_alias_sets_website_source(self):
         email = ALIAS_EMAIL.replace("sop-alibaba@", "sop-website@").replace("alibaba-inquiry-1", "web-1")
-        self.env["mail.thread"].sudo().message_process(None, email.replace("Inquiry about", "Web inquiry about"))
+        self.env["mail.thread"].sudo().message_process(
+            None, email.replace("Inquiry about", "Web inquiry about")
+        )
         lead = self.env["crm.lead"].search([("name", "=", "Web inquiry about LED panels")])
         self.assertEqual(lead.source_id, self.env.ref("sales_lead_sop.utm_source_website"))
 
@@ -46,7 +48,9 @@ class TestLeadApi(HttpCase):
     def setUp(self):
         super().setUp()
         self.source = self.env.ref("sales_lead_sop.utm_source_website")
-        self.api_key = self.env["sop.api.key"].create({"name": "Web form", "source_id": self.source.id, "rate_limit": 5})
+        self.api_key = self.env["sop.api.key"].create(
+            {"name": "Web form", "source_id": self.source.id, "rate_limit": 5}
+        )
         action = self.api_key.action_generate_key()
         self.key = action["params"]["message"]
 
@@ -60,7 +64,9 @@ class TestLeadApi(HttpCase):
         return self.env["crm.lead"].search_count([("source_id", "=", self.source.id)])
 
     def test_happy_path_creates_lead_with_source(self):
-        response = self._post({"name": "Web: 200 panels", "email_from": "ann@shop.example.com", "country_code": "DE"})
+        response = self._post(
+            {"name": "Web: 200 panels", "email_from": "ann@shop.example.com", "country_code": "DE"}
+        )
         self.assertEqual(response.status_code, 201, response.text)
         lead = self.env["crm.lead"].browse(response.json()["id"])
         self.assertEqual(lead.name, "Web: 200 panels")

@@ -36,7 +36,11 @@ class TestLeadConversion(SopCommon):
 
     def test_create_customer_and_opportunity(self):
         lead = self._lead(type="lead")
-        followup = self.env["sop.followup"].with_user(self.rep_a).create({"lead_id": lead.id, "content": "first call"})
+        followup = (
+            self.env["sop.followup"]
+            .with_user(self.rep_a)
+            .create({"lead_id": lead.id, "content": "first call"})
+        )
         wizard = self._wizard(lead, opportunity_name="LED panel - retail - 500 pcs")
         self.assertEqual(wizard.name, "Hamburg Lights GmbH")
         wizard.action_convert()

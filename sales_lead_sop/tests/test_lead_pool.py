@@ -58,7 +58,11 @@ class TestLeadPool(SopCommon):
         self.assertEqual(history.action, "assign")
         self.assertEqual(history.to_user_id, first.user_id)
         notified = self.env["mail.message"].search(
-            [("model", "=", "crm.lead"), ("res_id", "=", first.id), ("partner_ids", "in", first.user_id.partner_id.ids)]
+            [
+                ("model", "=", "crm.lead"),
+                ("res_id", "=", first.id),
+                ("partner_ids", "in", first.user_id.partner_id.ids),
+            ]
         )
         self.assertTrue(notified, "the rep is told of the lead routed to them")
 
@@ -123,7 +127,10 @@ class TestLeadPool(SopCommon):
         ).action_apply()
         self.assertEqual(leads.mapped("user_id"), self.rep_b)
         self.assertEqual(
-            self.env["sop.pool.history"].search_count([("lead_id", "in", leads.ids), ("action", "=", "assign")]), 2
+            self.env["sop.pool.history"].search_count(
+                [("lead_id", "in", leads.ids), ("action", "=", "assign")]
+            ),
+            2,
         )
 
     def test_recycle_after_45_days_without_contact(self):
@@ -144,13 +151,17 @@ class TestLeadPool(SopCommon):
             row = self.env["sop.pool.history"].search([("lead_id", "=", lead.id), ("action", "=", "recycle")])
             self.assertEqual(row.from_user_id, owner)
             self.assertEqual(row.to_user_id, lead.user_id)
-            self.assertEqual(self.env["crm.lead"]._cron_sop_recycle_leads(), 0, "a second run changes nothing")
+            self.assertEqual(
+                self.env["crm.lead"]._cron_sop_recycle_leads(), 0, "a second run changes nothing"
+            )
 
     def test_odoo_assignment_rules_respect_cooldown(self):
         team = self.team_a
         team.crm_team_member_ids.write({"assignment_max": 300})
         team.crm_team_member_ids.filtered(lambda m: m.user_id == self.rep_b).assignment_optout = True
-        lead = self.env["crm.lead"].create({"name": "Rule lead", "team_id": team.id, "user_id": self.rep_a.id})
+        lead = self.env["crm.lead"].create(
+            {"name": "Rule lead", "team_id": team.id, "user_id": self.rep_a.id}
+        )
         lead._sop_return("unreachable")
         self.assertFalse(lead.date_open)
         team._action_assign_leads(force_quota=True)

@@ -18,7 +18,11 @@ class TestLeadTriage(SopCommon):
         cls.reason = cls.env["sop.lead.invalid.reason"].create({"name": "Spam test"})
 
     def _lead(self, **vals):
-        return self.env["crm.lead"].with_user(self.rep_a).create({"name": "Triage lead", "user_id": self.rep_a.id, **vals})
+        return (
+            self.env["crm.lead"]
+            .with_user(self.rep_a)
+            .create({"name": "Triage lead", "user_id": self.rep_a.id, **vals})
+        )
 
     def test_invalid_lead_is_archived_with_reason(self):
         lead = self._lead()
@@ -50,7 +54,11 @@ class TestLeadTriage(SopCommon):
         self.assertEqual(lead.sop_next_followup_date, date(2026, 3, 9))
         self.assertTrue(lead.sop_bulk_mailing)
         self.env["sop.followup"].with_user(self.rep_a).create({"lead_id": lead.id, "content": "no answer"})
-        self.assertEqual(lead.sop_deadline.date(), date(2026, 3, 9), "the next follow-up date comes before the weekly cadence")
+        self.assertEqual(
+            lead.sop_deadline.date(),
+            date(2026, 3, 9),
+            "the next follow-up date comes before the weekly cadence",
+        )
         lead.with_user(self.rep_a).write({"sop_next_followup_date": date(2026, 3, 4)})
         self.assertEqual(lead.sop_deadline.date(), date(2026, 3, 4))
 
@@ -68,8 +76,12 @@ class TestLeadTriage(SopCommon):
         lead = self._lead(sop_need_fit="3", sop_budget="1", sop_decision_cycle="1")
         self.assertEqual(lead.sop_rating, "B")
         # ... 80 points (A) once the admin puts the weight on need fit
-        settings = self.env["res.config.settings"].with_user(self.env.ref("base.user_admin")).create(
-            {"sop_rating_weight_need": 80, "sop_rating_weight_budget": 10, "sop_rating_weight_cycle": 10}
+        settings = (
+            self.env["res.config.settings"]
+            .with_user(self.env.ref("base.user_admin"))
+            .create(
+                {"sop_rating_weight_need": 80, "sop_rating_weight_budget": 10, "sop_rating_weight_cycle": 10}
+            )
         )
         settings.execute()
         lead.write({"sop_budget": "1"})
@@ -77,3 +89,41 @@ class TestLeadTriage(SopCommon):
         self.assertEqual(lead.sop_rating, "A")
         other = self._lead(sop_need_fit="1", sop_budget="3", sop_decision_cycle="3")
         self.assertEqual(other.sop_rating, "C", "20 points with the new weights")
+
+
+@tagged("sales_lead_sop", "post_install", "-at_install")
+class TestLeadImport(SopCommon):
+    """Imported rows with bad values are refused with their row number and reason."""
+
+    def test_import_template_is_offered(self):
+        templates = self.env["crm.lead"].get_import_templates()
+        self.assertIn(
+            "/sales_lead_sop/static/xls/sop_lead_import_template.csv", [t["template"] for t in templates]
+        )
+
+    def test_bad_rows_refused_with_row_and_reason(self):
+        fields_ = ["name", "sop_lead_type", "sop_intent"]
+        rows = [
+            ["Good row", "to_verify", "clear"],
+            ["Bad type", "maybe", "clear"],
+            ["Bad intent", "target", "hot"],
+        ]
+        result = self.env["crm.lead"].with_user(self.rep_a).load(fields_, rows)
+        self.assertFalse(result["ids"], "nothing is imported when a row is bad")
+        errors = {message["record"]: message["message"] for message in result["messages"]}
+        self.assertEqual(set(errors), {1, 2})
+        self.assertIn("maybe", errors[1])
+        self.assertIn("hot", errors[2])
+        self.assertFalse(
+            self.env["crm.lead"].search_count([("name", "in", ["Good row", "Bad type", "Bad intent"])])
+        )
+
+    def test_invalid_without_reason_refused_on_import(self):
+        result = (
+            self.env["crm.lead"]
+            .with_user(self.rep_a)
+            .load(["name", "sop_lead_type"], [["No reason", "invalid"]])
+        )
+        self.assertFalse(result["ids"])
+        self.assertEqual(result["messages"][0]["record"], 0)
+        self.assertIn("invalid lead needs a reason", result["messages"][0]["message"])

@@ -37,7 +37,16 @@ class TestPipelineStages(SopCommon):
         )
 
     def test_stages_exist_in_order_and_won_is_won(self):
-        xmlids = ["inquiry", "negotiation", "sample", "contract", "deposit", "stocking", "final_payment", "won"]
+        xmlids = [
+            "inquiry",
+            "negotiation",
+            "sample",
+            "contract",
+            "deposit",
+            "stocking",
+            "final_payment",
+            "won",
+        ]
         stages = [self.env.ref(f"sales_lead_sop.stage_{x}") for x in xmlids]
         self.assertEqual([s.sequence for s in stages], sorted(s.sequence for s in stages))
         self.assertTrue(stages[-1].is_won)
@@ -62,7 +71,9 @@ class TestPipelineStages(SopCommon):
 
     def test_lost_reason_required(self):
         opportunity = self._opportunity()
-        wizard = self.env["crm.lead.lost"].with_user(self.rep_a).create({"lead_ids": [(6, 0, opportunity.ids)]})
+        wizard = (
+            self.env["crm.lead.lost"].with_user(self.rep_a).create({"lead_ids": [(6, 0, opportunity.ids)]})
+        )
         with self.assertRaisesRegex(UserError, "lost reason"):
             wizard.action_lost_reason_apply()
         self.assertTrue(opportunity.active)
@@ -74,7 +85,9 @@ class TestPipelineStages(SopCommon):
 
     def test_plain_odoo_opportunity_can_still_be_lost_without_reason(self):
         stage = self.env["crm.stage"].create({"name": "Plain stage"})
-        opportunity = self.env["crm.lead"].create({"name": "Plain", "type": "opportunity", "stage_id": stage.id})
+        opportunity = self.env["crm.lead"].create(
+            {"name": "Plain", "type": "opportunity", "stage_id": stage.id}
+        )
         opportunity.action_set_lost()
         self.assertFalse(opportunity.active)
 

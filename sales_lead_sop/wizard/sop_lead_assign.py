@@ -8,7 +8,9 @@ class SopLeadAssign(models.TransientModel):
     _description = "Assign Leads"
 
     lead_ids = fields.Many2many("crm.lead", string="Leads", required=True)
-    user_id = fields.Many2one("res.users", string="Salesperson", required=True, domain=[("share", "=", False)])
+    user_id = fields.Many2one(
+        "res.users", string="Salesperson", required=True, domain=[("share", "=", False)]
+    )
     reason = fields.Char()
 
     def action_apply(self):
