@@ -25,6 +25,7 @@
         "demo/res_users_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/crm_lead_demo.xml",
+        "demo/sop_lead_pool_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

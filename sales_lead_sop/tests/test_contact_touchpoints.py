@@ -108,3 +108,14 @@ class TestContactTouchpoints(SopCommon):
         self.assertEqual(activity.date_deadline, date(2026, 3, 9))
         self.assertEqual(activity.summary, "Call for feedback")
         self.assertTrue(lead.sop_last_contact_date)
+
+    def test_log_followup_from_customer(self):
+        action = self.customer.with_user(self.rep_a).action_sop_log_followup()
+        followup = (
+            self.env["sop.followup"]
+            .with_user(self.rep_a)
+            .with_context(action["context"])
+            .create({"content": "WeChat chat", "method": "wechat"})
+        )
+        self.assertEqual(followup.partner_id, self.customer)
+        self.assertEqual(self.customer.sop_last_contact_date, followup.date)

@@ -169,3 +169,11 @@ class TestLeadPool(SopCommon):
         with freeze_time(datetime.now() + timedelta(days=4)):
             team._action_assign_leads(force_quota=True)
         self.assertEqual(lead.user_id, self.rep_a)
+        notified = self.env["mail.message"].search(
+            [
+                ("model", "=", "crm.lead"),
+                ("res_id", "=", lead.id),
+                ("partner_ids", "in", self.rep_a.partner_id.ids),
+            ]
+        )
+        self.assertTrue(notified, "plain Odoo assigns by rule silently; the SOP tells the rep")
