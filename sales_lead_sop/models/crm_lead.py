@@ -5,6 +5,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.mail import parse_contact_from_email
 
 LEAD_TYPES = [("invalid", "Invalid"), ("target", "Target Customer"), ("to_verify", "To Verify")]
 INTENTS = [("potential", "Potential"), ("clear", "Clear"), ("high", "High")]
@@ -69,7 +70,11 @@ class CrmLead(models.Model):
         help="Arrival of the inquiry: start of the processing deadline.",
     )
     sop_assign_date = fields.Datetime(
-        string="Assigned On", readonly=True, copy=False, help="Last time the lead got its current owner."
+        string="Assigned On",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="Last time the lead got its current owner.",
     )
     sop_deadline = fields.Datetime(
         string="SOP Deadline",
@@ -228,6 +233,7 @@ class CrmLead(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         now = fields.Datetime.now()
+        vals_list = [dict(vals) for vals in vals_list]
         for vals in vals_list:
             self._sop_prepare_triage_vals(vals)
             if vals.get("user_id"):
@@ -241,6 +247,7 @@ class CrmLead(models.Model):
         return leads
 
     def write(self, vals):
+        vals = dict(vals)
         self._sop_prepare_triage_vals(vals)
         if "user_id" in vals:
             vals["sop_assign_date"] = fields.Datetime.now() if vals["user_id"] else False
@@ -328,8 +335,13 @@ class CrmLead(models.Model):
     def message_new(self, msg_dict, custom_values=None):
         """Keep the inquiry text on leads created by an SOP channel alias."""
         custom_values = dict(custom_values or {})
-        if custom_values.get("source_id") and msg_dict.get("body"):
-            custom_values.setdefault("description", msg_dict["body"])
+        if custom_values.get("source_id"):
+            if msg_dict.get("body"):
+                custom_values.setdefault("description", msg_dict["body"])
+            # the sender is the contact of the inquiry, even when not yet a known partner
+            contact_name = parse_contact_from_email(msg_dict.get("email_from") or "")[0]
+            if contact_name and not msg_dict.get("author_id"):
+                custom_values.setdefault("contact_name", contact_name)
         return super().message_new(msg_dict, custom_values=custom_values)
 
     def _sop_move_history_to(self, customer):

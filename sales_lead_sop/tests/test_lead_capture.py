@@ -27,6 +27,7 @@ class TestAliasCapture(SopCommon):
         self.assertEqual(lead.source_id, self.source_alibaba)
         self.assertEqual(lead.type, "lead")
         self.assertEqual(lead.email_from, '"Bob Buyer" <buyer@acme.example.com>')
+        self.assertEqual(lead.contact_name, "Bob Buyer")
         self.assertIn("500 LED panels", str(lead.description))
         self.assertIn("500 LED panels", str(lead.message_ids[-1].body))
         self.assertFalse(lead.user_id)

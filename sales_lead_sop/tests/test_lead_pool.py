@@ -111,6 +111,16 @@ class TestLeadPool(SopCommon):
             lead.with_user(self.rep_a).action_sop_claim()
         self.assertEqual(lead.user_id, self.rep_a)
 
+    def test_claim_refused_over_capacity(self):
+        self.env["ir.config_parameter"].set_param("sales_lead_sop.lead_capacity", 2)
+        self.env["crm.lead"].create({"name": "Held 1", "user_id": self.rep_a.id})
+        first = self._new_lead(partner_name="Cap Bank 1")
+        first.with_user(self.rep_a).action_sop_claim()  # 2 held: at capacity, allowed
+        second = self._new_lead(partner_name="Cap Bank 2")
+        with self.assertRaisesRegex(UserError, "more than 2 open leads"):
+            second.with_user(self.rep_a).action_sop_claim()
+        self.assertFalse(second.user_id)
+
     def test_return_requires_reason(self):
         lead = self._new_lead(partner_name="Reason Bank")
         lead.with_user(self.rep_a).action_sop_claim()
