@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `make test`: set up what is missing, lint, install the addon with demo data in a
 # throw-away database, then run every test in one pytest session: the addon's own
-# tests (pytest-odoo, browser tours included) and the end-to-end tests in tests/
-# against a real odoo-bin process. Any failure makes it exit non-zero.
+# tests (pytest-odoo, browser tours included), the end-to-end tests in tests/ against a
+# real odoo-bin process, and Odoo's own crm and sales_team tests with our addon installed.
+# Any failure makes it exit non-zero. Arguments replace the default test paths.
 source "$(dirname "$0")/env.sh"
 setup_all
 ensure_chromium
@@ -29,6 +30,10 @@ fi
 
 step "pytest: addon tests and end-to-end tests"
 export SOP_TEST_DB="$DB" SOP_ODOO_BIN="$ODOO_BIN" SOP_ADDONS_PATH="$ADDONS_PATH" SOP_PYTHON="$PY"
-[ $# -gt 0 ] || set -- sales_lead_sop/tests tests
-exec "$PY" -m pytest -p no:cacheprovider \
-    --odoo-database="$DB" --odoo-addons-path="$ADDONS_PATH" --odoo-http --odoo-log-level=warn "$@"
+if [ $# -eq 0 ]; then
+    set -- sales_lead_sop/tests tests
+    # Odoo's own suites, run with our addon installed: installing us must not break them.
+    [ "${SOP_SKIP_ODOO_TESTS:-0}" = 1 ] || set -- "$@" "$ODOO_SRC/addons/sales_team/tests" "$ODOO_SRC/addons/crm/tests"
+fi
+exec "$PY" -m pytest -p no:cacheprovider --odoo-database="$DB" --odoo-addons-path="$ADDONS_PATH" \
+    --odoo-http --odoo-log-level=warn "$@"

@@ -8,7 +8,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools.mail import parse_contact_from_email
 
 LEAD_TYPES = [("invalid", "Invalid"), ("target", "Target Customer"), ("to_verify", "To Verify")]
-INTENTS = [("potential", "Potential"), ("clear", "Clear"), ("high", "High")]
+INTENTS = [("potential", "Potential Interest"), ("clear", "Clear Interest"), ("high", "High Interest")]
 RATINGS = [("A", "A"), ("B", "B"), ("C", "C")]
 CRITERIA_SCORES = [("1", "Low"), ("2", "Medium"), ("3", "High")]
 

@@ -1,4 +1,12 @@
-from . import test_followup_contact, test_security_groups, test_ui_mobile
-from . import test_contact_touchpoints, test_lead_capture, test_lead_conversion, test_lead_deadline
-from . import test_lead_pool, test_lead_triage, test_pipeline_stages
+from . import test_security_groups
+from . import test_ui_mobile
+from . import test_followup_contact
+from . import test_i18n
+from . import test_contact_touchpoints
+from . import test_lead_capture
+from . import test_lead_conversion
+from . import test_lead_deadline
+from . import test_lead_pool
+from . import test_lead_triage
+from . import test_pipeline_stages
 from . import test_ui_followup_mobile
