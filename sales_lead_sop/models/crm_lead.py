@@ -76,6 +76,9 @@ class CrmLead(models.Model):
         index="btree_not_null",
         help="Last time the lead got its current owner.",
     )
+    sop_notify_pending = fields.Boolean(
+        readonly=True, copy=False, index="btree_not_null", help="Assigned by rule, owner not told yet."
+    )
     sop_deadline = fields.Datetime(
         string="SOP Deadline",
         compute="_compute_sop_deadline",
@@ -150,6 +153,8 @@ class CrmLead(models.Model):
             "clear": self._sop_param("cadence_clear_days"),
             "high": self._sop_param("cadence_high_days"),
         }
+        # planning depends only on (calendar, local day, days): share it across the batch
+        self = self.with_context(sop_plan_cache={})  # noqa: PLW0642
         for lead in self:
             if not lead.active or lead.sop_lead_type == "invalid" or lead.stage_id.is_won:
                 lead.sop_deadline = False
@@ -195,9 +200,16 @@ class CrmLead(models.Model):
             return start + timedelta(days=max(days, 0))
         tz = pytz.timezone(calendar.tz or "UTC")
         local_day = pytz.utc.localize(start).astimezone(tz).date() + timedelta(days=1)
-        planned = calendar.plan_days(
-            days, tz.localize(datetime.combine(local_day, time.min)), compute_leaves=True
-        )
+        cache = self.env.context.get("sop_plan_cache")
+        key = (calendar.id, local_day, days)
+        if cache is not None and key in cache:
+            planned = cache[key]
+        else:
+            planned = calendar.plan_days(
+                days, tz.localize(datetime.combine(local_day, time.min)), compute_leaves=True
+            )
+            if cache is not None:
+                cache[key] = planned
         if not planned:
             return start + timedelta(days=days)
         return planned.astimezone(pytz.utc).replace(tzinfo=None)
@@ -252,8 +264,9 @@ class CrmLead(models.Model):
         if "user_id" in vals:
             vals["sop_assign_date"] = fields.Datetime.now() if vals["user_id"] else False
             # A rep is told of every lead given to them, also by the assignment rules that
-            # plain Odoo runs silently (SOP: assignment is a hand-over of a deadline).
-            self = self.with_context(mail_auto_subscribe_no_notify=False)  # noqa: PLW0642
+            # plain Odoo runs silently: those are notified right after, by a triggered job.
+            if vals["user_id"] and self.env.context.get("sop_rule_assignment"):
+                vals["sop_notify_pending"] = True
         return super().write(vals)
 
     def _sop_prepare_triage_vals(self, vals):
@@ -377,3 +390,19 @@ class CrmLead(models.Model):
                 "template": "/sales_lead_sop/static/xls/sop_lead_import_template.csv",
             }
         ] + super().get_import_templates()
+
+    @api.model
+    def _cron_sop_notify_assignments(self):
+        """Tell each rep of the leads the assignment rules gave them ("assigned to you" mail,
+        as for a manual assignment), in batches; re-runnable (pending flag).
+
+        :config: sales_lead_sop.lead_recycle_batch (batch size, 500)
+        """
+        batch = self._sop_param("lead_recycle_batch")
+        leads = self.search([("sop_notify_pending", "=", True)], limit=batch)
+        for lead in leads.filtered("user_id"):
+            lead._message_auto_subscribe_notify(lead.user_id.partner_id.ids, "mail.message_user_assigned")
+        leads.write({"sop_notify_pending": False})
+        if len(leads) == batch:
+            self.env.ref("sales_lead_sop.ir_cron_sop_notify_assignments")._trigger()
+        return len(leads)

@@ -7,6 +7,10 @@ class CrmTeam(models.Model):
     def _assign_and_convert_leads(self, force_quota=False):
         """Odoo's rule-based assignment, told to respect the SOP cooldown and capacity
         (see crm.lead._handle_salesmen_assignment)."""
-        return super(CrmTeam, self.with_context(sop_rule_assignment=True))._assign_and_convert_leads(
+        result = super(CrmTeam, self.with_context(sop_rule_assignment=True))._assign_and_convert_leads(
             force_quota=force_quota
         )
+        cron = self.env.ref("sales_lead_sop.ir_cron_sop_notify_assignments", raise_if_not_found=False)
+        if cron:
+            cron._trigger()
+        return result

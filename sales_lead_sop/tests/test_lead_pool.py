@@ -179,6 +179,10 @@ class TestLeadPool(SopCommon):
         with freeze_time(datetime.now() + timedelta(days=4)):
             team._action_assign_leads(force_quota=True)
         self.assertEqual(lead.user_id, self.rep_a)
+        self.assertTrue(lead.sop_notify_pending)
+        self.assertEqual(self.env["crm.lead"]._cron_sop_notify_assignments(), 1)
+        self.assertFalse(lead.sop_notify_pending)
+        self.assertEqual(self.env["crm.lead"]._cron_sop_notify_assignments(), 0, "told once")
         notified = self.env["mail.message"].search(
             [
                 ("model", "=", "crm.lead"),
