@@ -92,6 +92,7 @@ class CrmLead(models.Model):
     )
     sop_last_contact_date = fields.Datetime(string="Last Contact", readonly=True, copy=False)
     sop_is_sop_stage = fields.Boolean(related="stage_id.sop_pipeline")
+    sop_use_pipeline = fields.Boolean(related="team_id.sop_use_pipeline")
     sop_pi_number = fields.Char(string="PI Number", tracking=True, copy=False)
     sop_order_amount = fields.Monetary(string="Order Amount", currency_field="company_currency", copy=False)
     sop_order_date = fields.Date(string="Order Date", copy=False)

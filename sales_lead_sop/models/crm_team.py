@@ -1,8 +1,13 @@
-from odoo import models
+from odoo import fields, models
 
 
 class CrmTeam(models.Model):
     _inherit = "crm.team"
+
+    sop_use_pipeline = fields.Boolean(
+        string="Use the SOP Pipeline",
+        help="Opportunities of this team move through the SOP stages; other teams keep Odoo's stages.",
+    )
 
     def _assign_and_convert_leads(self, force_quota=False):
         """Odoo's rule-based assignment, told to respect the SOP cooldown and capacity
