@@ -18,6 +18,9 @@ class CrmLead(models.Model):
 
     sop_pool_id = fields.Many2one("sop.lead.pool", string="Lead Pool", index="btree_not_null", tracking=True)
     sop_pool_may_claim = fields.Boolean(related="sop_pool_id.reps_may_claim", string="Claimable")
+    sop_released_date = fields.Datetime(
+        string="Last Returned or Recycled", readonly=True, copy=False, help="Start of the owner's cooldown."
+    )
 
     # ------------------------------------------------------------
     # ROUTING
@@ -142,7 +145,7 @@ class CrmLead(models.Model):
                 )
         origin = {lead.id: lead.user_id.id for lead in self}
         # date_open cleared: the lead is unassigned again, so Odoo's assignment rules may route it
-        self.write({"user_id": False, "date_open": False})
+        self.write({"user_id": False, "date_open": False, "sop_released_date": fields.Datetime.now()})
         self.env["sop.pool.history"]._log("release", leads=self, from_user=origin, reason=reason)
         return True
 
@@ -176,7 +179,10 @@ class CrmLead(models.Model):
         if not self.env.context.get("sop_rule_assignment") or not user_ids:
             return super()._handle_salesmen_assignment(user_ids=user_ids, team_id=team_id)
         users = self.env["res.users"].browse(user_ids)
-        cooldown = self._sop_cooldown_users(users)
+        since = fields.Datetime.now() - timedelta(days=self._sop_param("lead_cooldown_days"))
+        # only leads given away recently can be in a cooldown: spare the history lookup otherwise
+        recent = self.filtered(lambda lead: lead.sop_released_date and lead.sop_released_date >= since)
+        cooldown = recent._sop_cooldown_users(users) if recent else {}
         blocked = self.filtered(
             lambda lead: cooldown.get(lead.id) or any(self._sop_user_over_capacity(user) for user in users)
         )
@@ -241,7 +247,13 @@ class CrmLead(models.Model):
             elif lead.team_id:
                 user = lead._sop_team_next_user(exclude=previous)
             # unassigned again: date_open cleared so Odoo's own assignment rules may route it
-            lead.write({"user_id": user.id, "date_open": False if not user else lead.date_open})
+            lead.write(
+                {
+                    "user_id": user.id,
+                    "date_open": False if not user else lead.date_open,
+                    "sop_released_date": fields.Datetime.now(),
+                }
+            )
             self.env["sop.pool.history"]._log(
                 "recycle",
                 leads=lead,
