@@ -11,6 +11,7 @@
     "data": [
         "security/sales_lead_sop_groups.xml",
         "security/ir.model.access.csv",
+        "security/sales_lead_sop_security.xml",
         "data/utm_source_data.xml",
         "data/sop_customer_group_data.xml",
         "views/sales_lead_sop_menus.xml",
@@ -19,6 +20,7 @@
         "demo/res_users_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/crm_lead_demo.xml",
+        "demo/sop_access_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
