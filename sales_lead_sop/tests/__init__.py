@@ -1,2 +1,1 @@
-from . import test_followup_contact, test_security_groups, test_ui_mobile
-from . import test_access_scope
+from . import test_access_scope, test_followup_contact, test_security_groups, test_ui_mobile
