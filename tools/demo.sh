@@ -4,11 +4,16 @@ source "$(dirname "$0")/env.sh"
 setup_all
 DB=${SOP_DEMO_DB:-sop_demo}
 PORT=${SOP_DEMO_PORT:-8069}
-if ! module_installed "$DB"; then
-    step "creating database $DB with sales_lead_sop and its demo data (first run only)"
+# The addon's files, hashed. Odoo never updates demo records of an installed module, so when
+# the addon changed the demo database is built again rather than left half old.
+code=$(cd "$ROOT" && find sales_lead_sop -type f -not -name '*.pyc' | sort | xargs cat | sha256sum | cut -c1-16)
+stamp="$VENV/.sop-demo-$DB"
+if ! module_installed "$DB" || [ "$(cat "$stamp" 2>/dev/null)" != "$code" ]; then
+    step "creating database $DB with sales_lead_sop and its demo data (first run, or the addon changed)"
     dropdb --if-exists "$DB"
     odoo -d "$DB" -i sales_lead_sop --stop-after-init --log-level=warn ||
         die "installing sales_lead_sop in $DB failed"
+    echo "$code" > "$stamp"
 fi
 cat <<MSG
 
