@@ -1,4 +1,5 @@
-from odoo.tests.common import TransactionCase, new_test_user
+import odoo
+from odoo.tests.common import HttpCase, TransactionCase, new_test_user
 
 
 class SopCommon(TransactionCase):
@@ -73,3 +74,15 @@ class SopCommon(TransactionCase):
         if user and "user_id" not in overrides:
             overrides["user_id"] = user.id
         return env["res.partner"].create(cls._customer_vals(name, **overrides))
+
+
+class SopHttpCase(HttpCase):
+    """Browser tests of the SOP."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # Build Odoo's static-files map once, in this thread: otherwise the first page's parallel
+        # asset requests parse every manifest at once in the server threads, which trips a
+        # CPython 3.11 bug (SystemError: AST constructor recursion depth mismatch).
+        cls._sop_statics = odoo.http.root.statics

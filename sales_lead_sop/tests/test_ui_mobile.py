@@ -1,8 +1,10 @@
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import new_test_user, tagged
+
+from .common import SopHttpCase
 
 
 @tagged("sales_lead_sop", "post_install", "-at_install")
-class TestUiMobile(HttpCase):
+class TestUiMobile(SopHttpCase):
     """A rep works in the Odoo mobile app: the CRM must run at a phone-sized viewport."""
 
     browser_size = "375x667"

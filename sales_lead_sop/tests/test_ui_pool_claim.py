@@ -1,8 +1,10 @@
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import new_test_user, tagged
+
+from .common import SopHttpCase
 
 
 @tagged("sales_lead_sop", "post_install", "-at_install")
-class TestUiPoolClaim(HttpCase):
+class TestUiPoolClaim(SopHttpCase):
     """A rep claims a public customer from the public-pool kanban on a phone."""
 
     browser_size = "375x667"
