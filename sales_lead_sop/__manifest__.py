@@ -31,6 +31,12 @@
         "views/res_partner_cadence_views.xml",
         "views/sop_kpi_scorecard_views.xml",
         "views/sop_campaign_report_views.xml",
+        "data/crm_stage_data.xml",
+        "data/mail_alias_data.xml",
+        "data/ir_cron_lead_data.xml",
+        "views/crm_lead_views.xml",
+        "views/sop_lead_views.xml",
+        "wizard/sop_lead_wizard_views.xml",
         "views/sales_lead_sop_menus.xml",
     ],
     "demo": [
@@ -38,6 +44,7 @@
         "demo/res_users_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/crm_lead_demo.xml",
+        "demo/sop_lead_pool_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -28,3 +28,12 @@ from . import res_config_settings_cadence
 from . import res_partner_cadence
 from . import sop_cadence_config
 from . import crm_team_digest
+from . import crm_stage
+from . import sop_lead_invalid_reason
+from . import sop_lead_pool
+from . import crm_lead_pool
+from . import res_partner_followup
+from . import mail_message
+from . import mail_activity
+from . import res_config_settings_lead
+from . import sop_api_key

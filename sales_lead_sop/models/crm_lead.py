@@ -1,8 +1,36 @@
-from odoo import fields, models
+from datetime import datetime, time, timedelta
+
+import pytz
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools.mail import parse_contact_from_email
 
 LEAD_TYPES = [("invalid", "Invalid"), ("target", "Target Customer"), ("to_verify", "To Verify")]
 INTENTS = [("potential", "Potential Interest"), ("clear", "Clear Interest"), ("high", "High Interest")]
 RATINGS = [("A", "A"), ("B", "B"), ("C", "C")]
+CRITERIA_SCORES = [("1", "Low"), ("2", "Medium"), ("3", "High")]
+
+# Spec defaults of every threshold used here (SOP.md §2, §6); admins change them in Settings.
+SOP_PARAM_DEFAULTS = {
+    "alibaba_processing_days": 2,
+    "first_contact_days": 1,
+    "cadence_potential_days": 7,
+    "cadence_clear_days": 3,
+    "cadence_high_days": 1,
+    "rating_weight_need": 40,
+    "rating_weight_budget": 30,
+    "rating_weight_cycle": 30,
+    "rating_threshold_a": 70,
+    "rating_threshold_b": 40,
+    "expected_close_months": 1,
+    "lead_recycle_days": 45,
+    "lead_cooldown_days": 3,
+    "lead_capacity": 0,
+    "lead_recycle_batch": 500,
+    "api_max_body_kb": 64,
+}
 
 
 class CrmLead(models.Model):
@@ -11,13 +39,371 @@ class CrmLead(models.Model):
     _inherit = "crm.lead"
 
     sop_lead_type = fields.Selection(LEAD_TYPES, string="Lead Type", tracking=True, index="btree_not_null")
+    sop_invalid_reason_id = fields.Many2one(
+        "sop.lead.invalid.reason", string="Invalid Reason", tracking=True, ondelete="restrict"
+    )
+    sop_next_followup_date = fields.Date(
+        string="Next Follow-up Date", help="When a lead to verify is followed up again."
+    )
+    sop_bulk_mailing = fields.Boolean(
+        string="Bulk Mailing", help="Lead to verify that may receive the bulk-mailing campaigns."
+    )
     sop_intent = fields.Selection(INTENTS, string="Intent Level", tracking=True)
-    sop_rating = fields.Selection(RATINGS, string="Lead Rating")
-    sop_deadline = fields.Datetime(string="SOP Deadline", index="btree_not_null")
+    sop_need_fit = fields.Selection(CRITERIA_SCORES, string="Need Fit")
+    sop_budget = fields.Selection(CRITERIA_SCORES, string="Budget")
+    sop_decision_cycle = fields.Selection(
+        CRITERIA_SCORES, string="Decision Cycle", help="High means a short, clear decision cycle."
+    )
+    sop_rating = fields.Selection(
+        RATINGS,
+        string="Lead Rating",
+        compute="_compute_sop_rating",
+        store=True,
+        readonly=False,
+        help="Computed from need fit, budget and decision cycle with the weights of the Settings.",
+    )
+    sop_received_date = fields.Datetime(
+        string="Received On",
+        default=fields.Datetime.now,
+        readonly=True,
+        copy=False,
+        help="Arrival of the inquiry: start of the processing deadline.",
+    )
+    sop_assign_date = fields.Datetime(
+        string="Assigned On",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="Last time the lead got its current owner.",
+    )
+    sop_notify_pending = fields.Boolean(
+        readonly=True, copy=False, index="btree_not_null", help="Assigned by rule, owner not told yet."
+    )
+    sop_deadline = fields.Datetime(
+        string="SOP Deadline",
+        compute="_compute_sop_deadline",
+        store=True,
+        index="btree_not_null",
+        help="Next deadline of the SOP: processing an Alibaba inquiry, first contact after "
+        "assignment, or the next follow-up by intent level, in working days of the company calendar.",
+    )
+    sop_is_overdue = fields.Boolean(
+        string="Overdue", compute="_compute_sop_is_overdue", search="_search_sop_is_overdue"
+    )
     sop_last_contact_date = fields.Datetime(string="Last Contact", readonly=True, copy=False)
+    sop_is_sop_stage = fields.Boolean(related="stage_id.sop_pipeline")
+    sop_use_pipeline = fields.Boolean(related="team_id.sop_use_pipeline")
+    sop_pi_number = fields.Char(string="PI Number", tracking=True, copy=False)
+    sop_order_amount = fields.Monetary(string="Order Amount", currency_field="company_currency", copy=False)
+    sop_order_date = fields.Date(string="Order Date", copy=False)
+
+    # ------------------------------------------------------------
+    # CONFIGURATION
+    # ------------------------------------------------------------
+
+    @api.model
+    def _sop_param(self, key):
+        """Read the integer setting ``sales_lead_sop.<key>`` with its spec default.
+
+        :config: every key of SOP_PARAM_DEFAULTS.
+        """
+        value = self.env["ir.config_parameter"].sudo().get_param(f"sales_lead_sop.{key}")
+        try:
+            return int(value) if value not in (None, False, "") else SOP_PARAM_DEFAULTS[key]
+        except ValueError:
+            return SOP_PARAM_DEFAULTS[key]
+
+    # ------------------------------------------------------------
+    # COMPUTES
+    # ------------------------------------------------------------
+
+    @api.depends("sop_need_fit", "sop_budget", "sop_decision_cycle")
+    def _compute_sop_rating(self):
+        weights = {
+            "sop_need_fit": self._sop_param("rating_weight_need"),
+            "sop_budget": self._sop_param("rating_weight_budget"),
+            "sop_decision_cycle": self._sop_param("rating_weight_cycle"),
+        }
+        total = sum(weights.values()) or 1
+        threshold_a = self._sop_param("rating_threshold_a")
+        threshold_b = self._sop_param("rating_threshold_b")
+        for lead in self:
+            if not any(lead[fname] for fname in weights):
+                continue
+            # each criterion scores 0 (low), 50 (medium) or 100 (high) points
+            score = sum(w * (int(lead[fname] or "1") - 1) * 50 for fname, w in weights.items()) / total
+            lead.sop_rating = "A" if score >= threshold_a else "B" if score >= threshold_b else "C"
+
+    @api.depends(
+        "active",
+        "source_id",
+        "sop_received_date",
+        "sop_lead_type",
+        "sop_intent",
+        "sop_next_followup_date",
+        "sop_assign_date",
+        "sop_last_contact_date",
+        "user_id",
+        "stage_id",
+        "company_id",
+    )
+    def _compute_sop_deadline(self):
+        alibaba = self.env.ref("sales_lead_sop.utm_source_alibaba", raise_if_not_found=False)
+        cadence = {
+            "potential": self._sop_param("cadence_potential_days"),
+            "clear": self._sop_param("cadence_clear_days"),
+            "high": self._sop_param("cadence_high_days"),
+        }
+        # planning depends only on (calendar, local day, days): share it across the batch
+        self = self.with_context(sop_plan_cache={})  # noqa: PLW0642
+        for lead in self:
+            if not lead.active or lead.sop_lead_type == "invalid" or lead.stage_id.is_won:
+                lead.sop_deadline = False
+                continue
+            candidates = []
+            if alibaba and lead.source_id == alibaba and not lead.sop_lead_type:
+                arrival = lead.sop_received_date or lead.create_date or fields.Datetime.now()
+                candidates.append(
+                    lead._sop_add_working_days(arrival, self._sop_param("alibaba_processing_days"))
+                )
+            if lead.user_id and lead.sop_assign_date and not lead.sop_last_contact_date:
+                candidates.append(
+                    lead._sop_add_working_days(lead.sop_assign_date, self._sop_param("first_contact_days"))
+                )
+            if lead.sop_last_contact_date:
+                days = cadence[lead.sop_intent or "potential"]
+                candidates.append(lead._sop_add_working_days(lead.sop_last_contact_date, days))
+            if lead.sop_lead_type == "to_verify" and lead.sop_next_followup_date:
+                candidates.append(datetime.combine(lead.sop_next_followup_date, time(23, 59, 59)))
+            lead.sop_deadline = min(candidates) if candidates else False
+
+    def _compute_sop_is_overdue(self):
+        now = fields.Datetime.now()
+        for lead in self:
+            lead.sop_is_overdue = bool(lead.sop_deadline and lead.sop_deadline < now)
+
+    def _search_sop_is_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Operation not supported"))
+        overdue = (operator == "=") == value
+        now = fields.Datetime.now()
+        if overdue:
+            return [("sop_deadline", "<", now)]
+        return ["|", ("sop_deadline", "=", False), ("sop_deadline", ">=", now)]
+
+    def _sop_add_working_days(self, start, days):
+        """End of the `days`-th working day after the day of `start` (that day itself is not
+        counted), in the working calendar of the lead's company, public holidays included.
+        Falls back to calendar days when the company has no working calendar."""
+        self.ensure_one()
+        calendar = (self.company_id or self.env.company).resource_calendar_id
+        if not calendar or days <= 0:
+            return start + timedelta(days=max(days, 0))
+        tz = pytz.timezone(calendar.tz or "UTC")
+        local_day = pytz.utc.localize(start).astimezone(tz).date() + timedelta(days=1)
+        cache = self.env.context.get("sop_plan_cache")
+        key = (calendar.id, local_day, days)
+        if cache is not None and key in cache:
+            planned = cache[key]
+        else:
+            planned = calendar.plan_days(
+                days, tz.localize(datetime.combine(local_day, time.min)), compute_leaves=True
+            )
+            if cache is not None:
+                cache[key] = planned
+        if not planned:
+            return start + timedelta(days=days)
+        return planned.astimezone(pytz.utc).replace(tzinfo=None)
+
+    # ------------------------------------------------------------
+    # CONSTRAINTS
+    # ------------------------------------------------------------
+
+    @api.constrains("sop_lead_type", "sop_invalid_reason_id")
+    def _check_sop_invalid_reason(self):
+        for lead in self:
+            if lead.sop_lead_type == "invalid" and not lead.sop_invalid_reason_id:
+                raise ValidationError(
+                    self.env._("Lead %(name)s: an invalid lead needs a reason.", name=lead.name)
+                )
+
+    @api.constrains("stage_id", "expected_revenue", "type")
+    def _check_sop_expected_amount(self):
+        for lead in self:
+            if lead.type == "opportunity" and lead.stage_id.sop_amount_required and not lead.expected_revenue:
+                raise ValidationError(
+                    self.env._(
+                        "Opportunity %(name)s: the expected amount is required from stage %(stage)s on.",
+                        name=lead.name,
+                        stage=lead.stage_id.name,
+                    )
+                )
+
+    # ------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        now = fields.Datetime.now()
+        vals_list = [dict(vals) for vals in vals_list]
+        for vals in vals_list:
+            self._sop_prepare_triage_vals(vals)
+            if vals.get("user_id"):
+                vals.setdefault("sop_assign_date", now)
+        leads = super().create(vals_list)
+        months = self._sop_param("expected_close_months")
+        for lead in leads:
+            if lead.type == "opportunity" and lead.stage_id.sop_pipeline and not lead.date_deadline:
+                lead.date_deadline = fields.Date.context_today(lead) + relativedelta(months=months)
+        leads.filtered(lambda lead: not lead.user_id and lead.active)._sop_route_to_pool()
+        return leads
+
+    def write(self, vals):
+        vals = dict(vals)
+        self._sop_prepare_triage_vals(vals)
+        if "user_id" in vals:
+            vals["sop_assign_date"] = fields.Datetime.now() if vals["user_id"] else False
+            # A rep is told of every lead given to them, also by the assignment rules that
+            # plain Odoo runs silently: those are notified right after, by a triggered job.
+            if vals["user_id"] and self.env.context.get("sop_rule_assignment"):
+                vals["sop_notify_pending"] = True
+        return super().write(vals)
+
+    def _sop_prepare_triage_vals(self, vals):
+        """Triage side effects in `vals`: an invalid lead leaves the list (archived, never
+        deleted); a lead to verify always gets a next follow-up date."""
+        if vals.get("sop_lead_type") == "invalid":
+            vals["active"] = False
+        elif vals.get("sop_lead_type") == "to_verify" and not vals.get("sop_next_followup_date"):
+            if not any(lead.sop_next_followup_date for lead in self):
+                vals["sop_next_followup_date"] = fields.Date.context_today(self) + timedelta(
+                    days=self._sop_param("cadence_potential_days")
+                )
+
+    # ------------------------------------------------------------
+    # PIPELINE
+    # ------------------------------------------------------------
+
+    def action_set_lost(self, **additional_values):
+        """A lost SOP opportunity must say why (SOP.md §6)."""
+        if not additional_values.get("lost_reason_id") and any(
+            lead.stage_id.sop_pipeline and not lead.lost_reason_id for lead in self
+        ):
+            raise UserError(self.env._("Please give a lost reason: the SOP requires one."))
+        return super().action_set_lost(**additional_values)
+
+    def action_set_won(self):
+        """On won, start the order record (PI number, amount, date) from the opportunity."""
+        res = super().action_set_won()
+        for lead in self.filtered("stage_id.sop_pipeline"):
+            lead.write(
+                {
+                    "sop_order_amount": lead.sop_order_amount or lead.expected_revenue,
+                    "sop_order_date": lead.sop_order_date or fields.Date.context_today(lead),
+                }
+            )
+        return res
+
+    # ------------------------------------------------------------
+    # CONTACT
+    # ------------------------------------------------------------
 
     def _sop_register_contact(self, when):
         """Record a real contact at `when` on these leads; only moves the date forward."""
         for lead in self:
             if not lead.sop_last_contact_date or lead.sop_last_contact_date < when:
                 lead.sop_last_contact_date = when
+
+    def action_sop_log_followup(self):
+        """Open the follow-up form for this lead or opportunity (button, mobile friendly)."""
+        self.ensure_one()
+        return self.env["sop.followup"]._sop_action_log(
+            lead=self, partner=self.partner_id.commercial_partner_id
+        )
+
+    def action_sop_mark_invalid(self):
+        """Open the triage dialog that marks these leads invalid with a reason."""
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Mark as Invalid"),
+            "res_model": "sop.lead.invalid.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_lead_ids": self.ids},
+        }
+
+    def action_sop_convert(self):
+        """Open the conversion wizard (customer and optional opportunity in one step)."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Convert to Customer"),
+            "res_model": "sop.lead.convert",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_lead_id": self.id},
+        }
+
+    @api.model
+    def message_new(self, msg_dict, custom_values=None):
+        """Keep the inquiry text on leads created by an SOP channel alias."""
+        custom_values = dict(custom_values or {})
+        if custom_values.get("source_id"):
+            if msg_dict.get("body"):
+                custom_values.setdefault("description", msg_dict["body"])
+            # the sender is the contact of the inquiry, even when not yet a known partner
+            contact_name = parse_contact_from_email(msg_dict.get("email_from") or "")[0]
+            if contact_name and not msg_dict.get("author_id"):
+                custom_values.setdefault("contact_name", contact_name)
+        return super().message_new(msg_dict, custom_values=custom_values)
+
+    def _sop_move_history_to(self, customer):
+        """Move the chatter (messages, not tracking) and attachments of this lead to
+        `customer`, which continues the relationship when no opportunity is created."""
+        self.ensure_one()
+        # sudo: rewriting res_id of the lead's messages/attachments is a system move of history
+        messages = (
+            self.env["mail.message"]
+            .sudo()
+            .search(
+                [("model", "=", "crm.lead"), ("res_id", "=", self.id), ("message_type", "!=", "notification")]
+            )
+        )
+        messages.write({"model": "res.partner", "res_id": customer.id})
+        attachments = (
+            self.env["ir.attachment"]
+            .sudo()
+            .search([("res_model", "=", "crm.lead"), ("res_id", "=", self.id)])
+        )
+        attachments.write({"res_model": "res.partner", "res_id": customer.id})
+        customer.message_post(
+            body=self.env._("Converted from lead %(name)s.", name=self.name),
+            subtype_xmlid="mail.mt_note",
+        )
+
+    @api.model
+    def get_import_templates(self):
+        """Offer the SOP lead template (source, type, intent, rating criteria) on import."""
+        return [
+            {
+                "label": self.env._("Import Template for SOP Leads"),
+                "template": "/sales_lead_sop/static/xls/sop_lead_import_template.csv",
+            }
+        ] + super().get_import_templates()
+
+    @api.model
+    def _cron_sop_notify_assignments(self):
+        """Tell each rep of the leads the assignment rules gave them ("assigned to you" mail,
+        as for a manual assignment), in batches; re-runnable (pending flag).
+
+        :config: sales_lead_sop.lead_recycle_batch (batch size, 500)
+        """
+        batch = self._sop_param("lead_recycle_batch")
+        leads = self.search([("sop_notify_pending", "=", True)], limit=batch)
+        for lead in leads.filtered("user_id"):
+            lead._message_auto_subscribe_notify(lead.user_id.partner_id.ids, "mail.message_user_assigned")
+        leads.write({"sop_notify_pending": False})
+        if len(leads) == batch:
+            self.env.ref("sales_lead_sop.ir_cron_sop_notify_assignments")._trigger()
+        return len(leads)

@@ -13,7 +13,8 @@ METHODS = [
 
 class SopFollowup(models.Model):
     """A logged follow-up (跟进记录): a real contact with a customer or a lead.
-    Creating one moves the last-contact date of its customer and lead."""
+    Creating one moves the last-contact date of its customer and lead, and a next date
+    schedules an activity for the owner."""
 
     _name = "sop.followup"
     _description = "SOP Follow-up"
@@ -37,6 +38,7 @@ class SopFollowup(models.Model):
     def create(self, vals_list):
         followups = super().create(vals_list)
         followups._sop_register_contact()
+        followups.filtered("next_date")._sop_schedule_next()
         return followups
 
     def _sop_register_contact(self):
@@ -47,3 +49,35 @@ class SopFollowup(models.Model):
             )
             partner._sop_register_contact(followup.date)
             followup.lead_id._sop_register_contact(followup.date)
+
+    def _sop_schedule_next(self):
+        """Schedule a to-do activity on the next date for the owner of the lead or customer."""
+        todo = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
+        for followup in self:
+            record = followup.lead_id or followup.partner_id
+            if not record:
+                continue
+            owner = record.user_id or followup.user_id
+            record.activity_schedule(
+                activity_type_id=todo.id if todo else False,
+                date_deadline=followup.next_date,
+                summary=followup.next_action or self.env._("Follow up"),
+                note=followup.content,
+                user_id=owner.id,
+            )
+
+    @api.model
+    def _sop_action_log(self, lead=None, partner=None):
+        """Window action of the "log follow-up" dialog, prefilled for `lead` and/or `partner`."""
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Log Follow-up"),
+            "res_model": "sop.followup",
+            "view_mode": "form",
+            "views": [(self.env.ref("sales_lead_sop.sop_followup_view_form_quick").id, "form")],
+            "target": "new",
+            "context": {
+                "default_lead_id": lead.id if lead else False,
+                "default_partner_id": partner.id if partner else False,
+            },
+        }

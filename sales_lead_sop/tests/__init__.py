@@ -10,3 +10,11 @@ from . import test_ui_pool_claim
 from . import test_cadence
 from . import test_kpi_scorecard
 from . import test_weekly_digest
+from . import test_contact_touchpoints
+from . import test_lead_capture
+from . import test_lead_conversion
+from . import test_lead_deadline
+from . import test_lead_pool
+from . import test_lead_triage
+from . import test_pipeline_stages
+from . import test_ui_followup_mobile

@@ -8,6 +8,11 @@ from odoo.tests import tagged
 from .common import SopCommon
 
 
+def _invalid_reason(env):
+    """An invalid lead needs a reason (issue 4); any shipped one serves here."""
+    return env.ref("sales_lead_sop.invalid_reason_bad_inquiry")
+
+
 @tagged("sales_lead_sop", "post_install", "-at_install")
 class TestCadence(SopCommon):
     @classmethod
@@ -162,7 +167,7 @@ class TestCadence(SopCommon):
         with freeze_time("2026-11-10 08:00:00"):
             fast.sop_lead_type = "target"
         with freeze_time("2026-11-11 08:00:00"):
-            slow.sop_lead_type = "invalid"
+            slow.write({"sop_lead_type": "invalid", "sop_invalid_reason_id": _invalid_reason(self.env).id})
             other.sop_lead_type = "target"
         self.assertEqual(fast.sop_processing_state, "on_time")
         self.assertEqual(slow.sop_processing_state, "late")

@@ -8,6 +8,12 @@ from odoo.tools import mute_logger
 
 from .common import SopCommon
 
+
+def _invalid_reason(env):
+    """An invalid lead needs a reason (issue 4); any shipped one serves here."""
+    return env.ref("sales_lead_sop.invalid_reason_bad_inquiry")
+
+
 NOV = date(2026, 11, 1)
 OCT = date(2026, 10, 1)
 
@@ -33,7 +39,9 @@ class TestKpiScorecard(SopCommon):
             cls.plain = Lead.create(cls._lead("Plain", cls.rep_a, cls.team_a))
             cls.ali_fast.sop_lead_type = "target"
         with freeze_time("2026-11-20 09:00:00"):
-            cls.ali_slow.sop_lead_type = "invalid"
+            cls.ali_slow.write(
+                {"sop_lead_type": "invalid", "sop_invalid_reason_id": _invalid_reason(cls.env).id}
+            )
         # customers: one old (September), two new in November
         cls.old_customer = cls._create_customer("Old Co", user=cls.rep_a)
         cls.new_customer = cls._create_customer("New Co", user=cls.rep_a)

@@ -3,3 +3,7 @@ from . import sop_partner_assign
 from . import sop_partner_release
 from . import sop_recycle_preview
 from . import sop_partner_pause
+from . import sop_lead_assign
+from . import sop_lead_convert
+from . import sop_lead_invalid_wizard
+from . import sop_lead_return

@@ -1,0 +1,56 @@
+from odoo import api, models
+
+
+class MailMessage(models.Model):
+    """An email sent to or received from a customer (or its contacts) on a lead or a customer
+    is a contact (SOP.md §4): it moves their last-contact date. Notes, tracking messages and
+    plain edits are not."""
+
+    _inherit = "mail.message"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        messages = super().create(vals_list)
+        messages._sop_register_contact()
+        return messages
+
+    def _sop_register_contact(self):
+        for message in self:
+            if message.model not in ("crm.lead", "res.partner") or not message.res_id:
+                continue
+            if message.message_type not in ("email", "comment", "email_outgoing"):
+                continue
+            if message.message_type != "email" and (message.is_internal or message.subtype_id.internal):
+                continue
+            # sudo: the sender may be the mail gateway or a rep without rights on the customer
+            record = self.env[message.model].sudo().browse(message.res_id).exists()
+            if not record:
+                continue
+            if message.model == "crm.lead":
+                lead, customer = record, record.partner_id.commercial_partner_id
+            else:
+                lead, customer = self.env["crm.lead"], record.commercial_partner_id
+            if not message._sop_is_customer_exchange(customer, lead):
+                continue
+            customer._sop_register_contact(message.date)
+            lead._sop_register_contact(message.date)
+
+    def _sop_is_customer_exchange(self, customer, lead):
+        """True when this message came from, or was sent to, the customer or its contacts
+        (or, for a lead without customer, the lead's email address)."""
+        self.ensure_one()
+        if self.message_type == "email":
+            author = self.author_id.commercial_partner_id
+            if customer and author == customer:
+                return True
+            return bool(
+                lead and lead.email_normalized and lead.email_normalized in (self.email_from or "").lower()
+            )
+        recipients = self.partner_ids.commercial_partner_id
+        if customer and customer in recipients:
+            return True
+        return bool(
+            lead
+            and lead.email_normalized
+            and lead.email_normalized in self.partner_ids.mapped("email_normalized")
+        )

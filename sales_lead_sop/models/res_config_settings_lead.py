@@ -1,0 +1,59 @@
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    """Settings of leads and the pipeline (defaults from SOP.md §2 and §6)."""
+
+    _inherit = "res.config.settings"
+
+    sop_alibaba_processing_days = fields.Integer(
+        string="Alibaba Processing (working days)",
+        config_parameter="sales_lead_sop.alibaba_processing_days",
+        default=2,
+    )
+    sop_first_contact_days = fields.Integer(
+        string="First Contact (working days)", config_parameter="sales_lead_sop.first_contact_days", default=1
+    )
+    sop_cadence_potential_days = fields.Integer(
+        string="Cadence: Potential Intent",
+        config_parameter="sales_lead_sop.cadence_potential_days",
+        default=7,
+    )
+    sop_cadence_clear_days = fields.Integer(
+        string="Cadence: Clear Intent", config_parameter="sales_lead_sop.cadence_clear_days", default=3
+    )
+    sop_cadence_high_days = fields.Integer(
+        string="Cadence: High Intent", config_parameter="sales_lead_sop.cadence_high_days", default=1
+    )
+    sop_rating_weight_need = fields.Integer(
+        string="Weight: Need Fit", config_parameter="sales_lead_sop.rating_weight_need", default=40
+    )
+    sop_rating_weight_budget = fields.Integer(
+        string="Weight: Budget", config_parameter="sales_lead_sop.rating_weight_budget", default=30
+    )
+    sop_rating_weight_cycle = fields.Integer(
+        string="Weight: Decision Cycle", config_parameter="sales_lead_sop.rating_weight_cycle", default=30
+    )
+    sop_rating_threshold_a = fields.Integer(
+        string="Rating A from (score %)", config_parameter="sales_lead_sop.rating_threshold_a", default=70
+    )
+    sop_rating_threshold_b = fields.Integer(
+        string="Rating B from (score %)", config_parameter="sales_lead_sop.rating_threshold_b", default=40
+    )
+    sop_expected_close_months = fields.Integer(
+        string="Expected Closing (months)", config_parameter="sales_lead_sop.expected_close_months", default=1
+    )
+    sop_lead_recycle_days = fields.Integer(
+        string="Lead Recycling (days without contact)",
+        config_parameter="sales_lead_sop.lead_recycle_days",
+        default=45,
+    )
+    sop_lead_cooldown_days = fields.Integer(
+        string="Lead Cooldown (days)", config_parameter="sales_lead_sop.lead_cooldown_days", default=3
+    )
+    sop_lead_capacity = fields.Integer(
+        string="Open Leads per Rep (0 = no limit)", config_parameter="sales_lead_sop.lead_capacity", default=0
+    )
+    sop_api_max_body_kb = fields.Integer(
+        string="Lead API: Max Body (KB)", config_parameter="sales_lead_sop.api_max_body_kb", default=64
+    )

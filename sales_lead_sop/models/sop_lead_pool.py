@@ -1,0 +1,72 @@
+from odoo import api, fields, models
+from odoo.tools.safe_eval import safe_eval
+
+
+class SopLeadPool(models.Model):
+    """A lead pool (线索池), by industry or region: new unassigned leads matching its domain
+    are routed into it, to its default assignee, round-robin to its members, or left for
+    reps to claim."""
+
+    _name = "sop.lead.pool"
+    _description = "SOP Lead Pool"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(default=10, help="New leads go to the first pool whose domain they match.")
+    active = fields.Boolean(default=True)
+    domain = fields.Char(
+        string="Routing Domain", default="[]", help="Leads matching this domain are routed to the pool."
+    )
+    team_id = fields.Many2one("crm.team", string="Sales Team")
+    user_id = fields.Many2one("res.users", string="Default Assignee", domain=[("share", "=", False)])
+    member_ids = fields.Many2many(
+        "res.users",
+        string="Round-robin Members",
+        domain=[("share", "=", False)],
+        help="Without a default assignee, new leads go to these reps in turn.",
+    )
+    last_member_id = fields.Many2one("res.users", string="Last Member Served", readonly=True)
+    reps_may_claim = fields.Boolean(string="Reps May Claim", default=True)
+    lead_ids = fields.One2many("crm.lead", "sop_pool_id", string="Leads")
+    lead_count = fields.Integer(compute="_compute_lead_count", string="Unassigned Leads")
+    company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
+
+    def _compute_lead_count(self):
+        counts = dict(
+            self.env["crm.lead"]._read_group(
+                [("sop_pool_id", "in", self.ids), ("user_id", "=", False)], ["sop_pool_id"], ["__count"]
+            )
+        )
+        for pool in self:
+            pool.lead_count = counts.get(pool, 0)
+
+    @api.model
+    def _sop_find_pool(self, lead):
+        """First active pool (by sequence) whose routing domain matches `lead`, or an empty set."""
+        for pool in self.search([("company_id", "in", [False, lead.company_id.id or self.env.company.id])]):
+            if lead.filtered_domain(safe_eval(pool.domain or "[]")):
+                return pool
+        return self.browse()
+
+    def _sop_next_user(self, exclude=None):
+        """Next owner of a lead of this pool: the default assignee, else the next round-robin
+        member (skipping `exclude`, a res.users set), else nobody (the lead waits to be claimed).
+        Moves the round-robin pointer."""
+        self.ensure_one()
+        if self.user_id and self.user_id not in (exclude or self.env["res.users"]):
+            return self.user_id
+        members = self.member_ids - (exclude or self.env["res.users"])
+        if not members:
+            return self.env["res.users"]
+        ordered = members.sorted("id")
+        after = ordered.filtered(lambda u: u.id > self.last_member_id.id)
+        user = after[:1] or ordered[:1]
+        self.last_member_id = user
+        return user
+
+    def action_view_leads(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("crm.crm_lead_all_leads")
+        action["domain"] = [("sop_pool_id", "=", self.id)]
+        action["context"] = {"search_default_sop_unassigned": 1}
+        return action

@@ -1,0 +1,76 @@
+from datetime import date, datetime
+
+from freezegun import freeze_time
+
+from odoo.tests import tagged
+
+from .common import SopCommon
+
+
+@tagged("sales_lead_sop", "post_install", "-at_install")
+class TestLeadDeadline(SopCommon):
+    """sop_deadline in working days of the company calendar, public holidays included."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.calendar = cls.env.company.resource_calendar_id
+        cls.calendar.tz = "UTC"
+
+    def _holiday(self, day):
+        self.env["resource.calendar.leaves"].create(
+            {
+                "name": "Public holiday",
+                "calendar_id": self.calendar.id,
+                "date_from": datetime.combine(day, datetime.min.time()),
+                "date_to": datetime(day.year, day.month, day.day, 23, 59, 59),
+            }
+        )
+
+    def _alibaba_lead(self, **vals):
+        return self.env["crm.lead"].create(
+            {"name": "Alibaba inquiry", "source_id": self.source_alibaba.id, "user_id": False, **vals}
+        )
+
+    @freeze_time("2026-03-06 10:00:00")  # a Friday
+    def test_alibaba_processing_skips_the_weekend(self):
+        lead = self._alibaba_lead()
+        self.assertEqual(lead.sop_deadline.date(), date(2026, 3, 10), "Mon + Tue")
+        lead.sop_lead_type = "to_verify"
+        self.assertNotEqual(lead.sop_deadline.date(), date(2026, 3, 10), "processed: that deadline is gone")
+
+    @freeze_time("2026-03-06 10:00:00")
+    def test_alibaba_processing_skips_a_public_holiday(self):
+        self._holiday(date(2026, 3, 9))
+        lead = self._alibaba_lead()
+        self.assertEqual(lead.sop_deadline.date(), date(2026, 3, 11), "Tue + Wed, Monday is a holiday")
+
+    @freeze_time("2026-03-06 10:00:00")
+    def test_first_contact_one_working_day_after_assignment(self):
+        lead = self.env["crm.lead"].create({"name": "Assigned", "user_id": self.rep_a.id})
+        self.assertEqual(lead.sop_deadline.date(), date(2026, 3, 9))
+        self._holiday(date(2026, 3, 9))
+        lead.user_id = self.rep_b  # re-assignment restarts the clock, now with the holiday
+        self.assertEqual(lead.sop_deadline.date(), date(2026, 3, 10))
+
+    def test_cadence_follows_intent(self):
+        lead = self.env["crm.lead"].create({"name": "Cadence", "user_id": self.rep_a.id})
+        with freeze_time("2026-03-05 10:00:00"):  # Thursday
+            self.env["sop.followup"].create({"lead_id": lead.id, "content": "call"})
+        expected = {"high": date(2026, 3, 6), "clear": date(2026, 3, 10), "potential": date(2026, 3, 16)}
+        for intent, day in expected.items():
+            lead.sop_intent = intent
+            self.assertEqual(lead.sop_deadline.date(), day, intent)
+
+    def test_overdue_filter(self):
+        with freeze_time("2026-03-02 10:00:00"):  # Monday
+            lead = self.env["crm.lead"].create({"name": "Overdue soon", "user_id": self.rep_a.id})
+        Lead = self.env["crm.lead"].with_user(self.rep_a)
+        with freeze_time("2026-03-03 12:00:00"):
+            self.assertFalse(lead.sop_is_overdue)
+            self.assertNotIn(lead, Lead.search([("sop_is_overdue", "=", True)]))
+        with freeze_time("2026-03-04 08:00:00"):
+            lead.invalidate_recordset(["sop_is_overdue"])
+            self.assertTrue(lead.sop_is_overdue)
+            self.assertIn(lead, Lead.search([("sop_is_overdue", "=", True)]))
+            self.assertNotIn(lead, Lead.search([("sop_is_overdue", "=", False)]))
