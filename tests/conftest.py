@@ -57,8 +57,8 @@ def odoo_server():
             try:
                 if requests.get(base_url + "/web/login", timeout=5).status_code == 200:
                     break
-            except requests.ConnectionError:
-                pass
+            except requests.RequestException:
+                pass  # not listening yet, or still loading its registry (slow under load)
             if time.monotonic() > deadline:
                 pytest.fail(f"odoo-bin did not answer on {base_url} within 120 s; see {log.name}")
             time.sleep(0.5)

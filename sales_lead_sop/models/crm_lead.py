@@ -146,8 +146,15 @@ class CrmLead(models.Model):
         "user_id",
         "stage_id",
         "company_id",
+        "team_id",
     )
     def _compute_sop_deadline(self):
+        # SOP deadlines apply to leads of SOP teams and to leads not yet given to a team;
+        # other teams' leads cost nothing here (Odoo's own flows keep their query counts).
+        sop_leads = self.filtered(lambda lead: not lead.team_id or lead.team_id.sop_use_pipeline)
+        (self - sop_leads).sop_deadline = False
+        if not sop_leads:
+            return
         alibaba = self.env.ref("sales_lead_sop.utm_source_alibaba", raise_if_not_found=False)
         cadence = {
             "potential": self._sop_param("cadence_potential_days"),
@@ -155,8 +162,8 @@ class CrmLead(models.Model):
             "high": self._sop_param("cadence_high_days"),
         }
         # planning depends only on (calendar, local day, days): share it across the batch
-        self = self.with_context(sop_plan_cache={})  # noqa: PLW0642
-        for lead in self:
+        sop_leads = sop_leads.with_context(sop_plan_cache={})
+        for lead in sop_leads:
             if not lead.active or lead.sop_lead_type == "invalid" or lead.stage_id.is_won:
                 lead.sop_deadline = False
                 continue
@@ -266,7 +273,7 @@ class CrmLead(models.Model):
             vals["sop_assign_date"] = fields.Datetime.now() if vals["user_id"] else False
             # A rep is told of every lead given to them, also by the assignment rules that
             # plain Odoo runs silently: those are notified right after, by a triggered job.
-            if vals["user_id"] and self.env.context.get("sop_rule_assignment"):
+            if vals["user_id"] and self.env.context.get("sop_notify_assignment"):
                 vals["sop_notify_pending"] = True
         return super().write(vals)
 

@@ -178,6 +178,16 @@ class CrmLead(models.Model):
         inside their cooldown for it or over their capacity: such leads stay unassigned."""
         if not self.env.context.get("sop_rule_assignment") or not user_ids:
             return super()._handle_salesmen_assignment(user_ids=user_ids, team_id=team_id)
+        team = self.env["crm.team"].browse(team_id)
+        sop_leads = self.filtered(lambda lead: (team or lead.team_id).sop_use_pipeline)
+        if sop_leads != self:
+            # teams outside the SOP keep Odoo's assignment exactly, queries included
+            super(CrmLead, self - sop_leads)._handle_salesmen_assignment(user_ids=user_ids, team_id=team_id)
+        if sop_leads:
+            sop_leads._sop_handle_salesmen_assignment(user_ids, team_id)
+        return True
+
+    def _sop_handle_salesmen_assignment(self, user_ids, team_id):
         users = self.env["res.users"].browse(user_ids)
         since = fields.Datetime.now() - timedelta(days=self._sop_param("lead_cooldown_days"))
         # only leads given away recently can be in a cooldown: spare the history lookup otherwise
@@ -188,10 +198,9 @@ class CrmLead(models.Model):
         )
         if blocked and team_id:
             blocked.write({"team_id": team_id})
-        allowed = self - blocked
+        allowed = (self - blocked).with_context(sop_notify_assignment=True)
         if allowed:
             super(CrmLead, allowed)._handle_salesmen_assignment(user_ids=user_ids, team_id=team_id)
-        return True
 
     # ------------------------------------------------------------
     # RECYCLING

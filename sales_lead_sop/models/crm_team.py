@@ -19,7 +19,9 @@ class CrmTeam(models.Model):
         result = super(CrmTeam, self.with_context(sop_rule_assignment=True))._assign_and_convert_leads(
             force_quota=force_quota
         )
-        cron = self.env.ref("sales_lead_sop.ir_cron_sop_notify_assignments", raise_if_not_found=False)
-        if cron:
-            cron._trigger()
+        if self.filtered("sop_use_pipeline"):
+            # only SOP teams' leads are flagged for the "assigned to you" notification
+            cron = self.env.ref("sales_lead_sop.ir_cron_sop_notify_assignments", raise_if_not_found=False)
+            if cron:
+                cron._trigger()
         return result

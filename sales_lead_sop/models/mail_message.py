@@ -1,5 +1,8 @@
 from odoo import api, models
 
+CONTACT_MODELS = ("crm.lead", "res.partner")
+CONTACT_TYPES = ("email", "comment", "email_outgoing")
+
 
 class MailMessage(models.Model):
     """An email sent to or received from a customer (or its contacts) on a lead or a customer
@@ -11,14 +14,22 @@ class MailMessage(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         messages = super().create(vals_list)
-        messages._sop_register_contact()
+        # decide from the values first: tracking and other notifications (most messages)
+        # then cost no query at all
+        candidates = [
+            message.id
+            for message, vals in zip(messages, vals_list)
+            if vals.get("model") in CONTACT_MODELS and vals.get("message_type", "comment") in CONTACT_TYPES
+        ]
+        if candidates:
+            self.browse(candidates)._sop_register_contact()
         return messages
 
     def _sop_register_contact(self):
         for message in self:
-            if message.model not in ("crm.lead", "res.partner") or not message.res_id:
+            if message.model not in CONTACT_MODELS or not message.res_id:
                 continue
-            if message.message_type not in ("email", "comment", "email_outgoing"):
+            if message.message_type not in CONTACT_TYPES:
                 continue
             if message.message_type != "email" and (message.is_internal or message.subtype_id.internal):
                 continue

@@ -36,11 +36,17 @@ class SopCommon(TransactionCase):
             {
                 "name": "SOP Team A",
                 "user_id": cls.manager_a.id,
+                "sop_use_pipeline": True,
                 "member_ids": [(6, 0, (cls.rep_a | cls.rep_b).ids)],
             }
         )
         cls.team_b = cls.env["crm.team"].create(
-            {"name": "SOP Team B", "user_id": cls.manager_b.id, "member_ids": [(6, 0, cls.rep_c.ids)]}
+            {
+                "name": "SOP Team B",
+                "user_id": cls.manager_b.id,
+                "sop_use_pipeline": True,
+                "member_ids": [(6, 0, cls.rep_c.ids)],
+            }
         )
         cls.group_potential = cls.env.ref("sales_lead_sop.customer_group_potential")
         cls.group_intent = cls.env.ref("sales_lead_sop.customer_group_intent")
