@@ -18,7 +18,7 @@ class MailMessage(models.Model):
         # then cost no query at all
         candidates = [
             message.id
-            for message, vals in zip(messages, vals_list)
+            for message, vals in zip(messages, vals_list, strict=True)
             if vals.get("model") in CONTACT_MODELS and vals.get("message_type", "comment") in CONTACT_TYPES
         ]
         if candidates:
