@@ -53,6 +53,16 @@ class TestLeadDeadline(SopCommon):
         lead.user_id = self.rep_b  # re-assignment restarts the clock, now with the holiday
         self.assertEqual(lead.sop_deadline.date(), date(2026, 3, 10))
 
+    @freeze_time("2026-03-06 10:00:00")
+    def test_teams_outside_the_sop_keep_plain_odoo(self):
+        plain_team = self.env["crm.team"].create({"name": "Plain Odoo Team"})
+        lead = self.env["crm.lead"].create(
+            {"name": "Plain", "team_id": plain_team.id, "user_id": self.rep_a.id}
+        )
+        self.assertFalse(lead.sop_deadline, "no SOP deadline on a team that does not use the SOP")
+        lead.team_id = self.team_a
+        self.assertEqual(lead.sop_deadline.date(), date(2026, 3, 9), "moved into an SOP team: clock runs")
+
     def test_cadence_follows_intent(self):
         lead = self.env["crm.lead"].create({"name": "Cadence", "user_id": self.rep_a.id})
         with freeze_time("2026-03-05 10:00:00"):  # Thursday
