@@ -14,7 +14,7 @@ CRITERIA_SCORES = [("1", "Low"), ("2", "Medium"), ("3", "High")]
 
 # Spec defaults of every threshold used here (SOP.md §2, §6); admins change them in Settings.
 SOP_PARAM_DEFAULTS = {
-    "alibaba_processing_days": 2,
+    "alibaba_processing_working_days": 2,
     "first_contact_days": 1,
     "cadence_potential_days": 7,
     "cadence_clear_days": 3,
@@ -171,7 +171,7 @@ class CrmLead(models.Model):
             if alibaba and lead.source_id == alibaba and not lead.sop_lead_type:
                 arrival = lead.sop_received_date or lead.create_date or fields.Datetime.now()
                 candidates.append(
-                    lead._sop_add_working_days(arrival, self._sop_param("alibaba_processing_days"))
+                    lead._sop_add_working_days(arrival, self._sop_param("alibaba_processing_working_days"))
                 )
             if lead.user_id and lead.sop_assign_date and not lead.sop_last_contact_date:
                 candidates.append(

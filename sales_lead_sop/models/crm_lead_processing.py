@@ -1,5 +1,3 @@
-from datetime import timedelta
-
 from odoo import api, fields, models
 
 ON_TIME_STATES = [("pending", "Pending"), ("on_time", "On Time"), ("late", "Late")]
@@ -31,16 +29,15 @@ class CrmLead(models.Model):
         return res
 
     def _sop_set_processing_deadline(self):
-        """N working days after arrival, arrival day excluded, company calendar.
+        """N working days after arrival, arrival day excluded, company calendar: the same
+        deadline as the lead's `sop_deadline` for an untyped inquiry.
 
-        :config: sales_lead_sop.alibaba_processing_working_days
+        :config: sales_lead_sop.alibaba_processing_working_days (2)
         """
-        days = self.env["sop.cadence.config"]._get("alibaba_processing_working_days")
+        days = self._sop_param("alibaba_processing_working_days")
         for lead in self:
-            calendar = (lead.company_id or self.env.company).resource_calendar_id
-            start = fields.Datetime.now().replace(hour=23, minute=59, second=59) + timedelta(seconds=1)
-            deadline = calendar.plan_days(days, start, compute_leaves=True) if calendar else False
-            lead.sop_processing_deadline = deadline or start + timedelta(days=days)
+            arrival = lead.sop_received_date or fields.Datetime.now()
+            lead.sop_processing_deadline = lead._sop_add_working_days(arrival, days)
             lead.sop_processing_state = "pending"
 
     def _sop_settle_processing(self):

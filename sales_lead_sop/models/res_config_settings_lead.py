@@ -8,7 +8,7 @@ class ResConfigSettings(models.TransientModel):
 
     sop_alibaba_processing_days = fields.Integer(
         string="Alibaba Processing (working days)",
-        config_parameter="sales_lead_sop.alibaba_processing_days",
+        config_parameter="sales_lead_sop.alibaba_processing_working_days",
         default=2,
     )
     sop_first_contact_days = fields.Integer(

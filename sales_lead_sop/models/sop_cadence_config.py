@@ -10,7 +10,6 @@ CADENCE_DEFAULTS = {
     "over_contact_max_d": 2,
     "pause_reactivate_days": 90,
     "first_followup_working_days": 3,
-    "alibaba_processing_working_days": 2,
     "recycle_warning_days": 7,
     "kpi_target_leads": 6,
     "kpi_target_customers": 5,
