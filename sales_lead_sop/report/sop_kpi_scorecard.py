@@ -1,3 +1,5 @@
+from datetime import date
+
 from odoo import api, fields, models, tools
 from odoo.models import parse_read_group_spec
 from odoo.tools import SQL
@@ -112,6 +114,37 @@ class SopKpiScorecard(models.Model):
             row.missed_targets = ", ".join(
                 self._fields[name].get_description(self.env)["string"] for name in missed
             )
+
+    @api.model
+    def _search(self, domain, *args, **kwargs):
+        """Reading rows by id (fetch, access checks) would make PostgreSQL compute every month
+        of every rep, as the id is an expression; add the month and rep it encodes so only
+        those months are read. Only on a plain conjunction, where the extra terms are implied."""
+        ids = [
+            value
+            for leaf in domain
+            if isinstance(leaf, (list, tuple))
+            and len(leaf) == 3
+            and leaf[0] == "id"
+            and leaf[1] in ("=", "in")
+            for value in (leaf[2] if isinstance(leaf[2], (list, tuple)) else [leaf[2]])
+        ]
+        if (
+            ids
+            and all(isinstance(value, int) for value in ids)
+            and all(isinstance(leaf, (list, tuple)) for leaf in domain)
+        ):
+            domain = [
+                *domain,
+                ("month", "in", sorted({self._sop_month_of_id(value) for value in ids})),
+                ("user_id", "in", sorted({(value >> 20) & 0xFFFFF for value in ids})),
+            ]
+        return super()._search(domain, *args, **kwargs)
+
+    @api.model
+    def _sop_month_of_id(self, row_id):
+        months = (row_id >> 40) - 1
+        return date(2000 + months // 12, months % 12 + 1, 1)
 
     def _read_group_select(self, aggregate_spec, query):
         fname, __, __ = parse_read_group_spec(aggregate_spec)
