@@ -47,7 +47,6 @@ INDEXES = [
         "type = 'opportunity'",
     ),
     ("sop_kpi_crm_lead_date_closed_idx", "crm_lead", ["date_closed"], "date_closed IS NOT NULL"),
-    ("sop_kpi_sop_followup_user_date_idx", "sop_followup", ["user_id", "date"], ""),
 ]
 
 
@@ -261,8 +260,9 @@ SELECT (((EXTRACT(YEAR FROM m.month)::bigint - 2000) * 12 + EXTRACT(MONTH FROM m
            AS alibaba_on_time_rate,
        m.ff AS first_followup_count, m.ff_on_time AS first_followup_on_time_count,
        CASE WHEN m.ff > 0 THEN 100.0 * m.ff_on_time / m.ff ELSE 100.0 END AS first_followup_on_time_rate,
-       o.customers AS owned_count, c.customers AS contacted_count,
-       CASE WHEN o.customers > 0 THEN 100.0 * c.customers / o.customers ELSE 100.0 END AS coverage_rate,
+       COALESCE(o.customers, 0) AS owned_count, COALESCE(c.customers, 0) AS contacted_count,
+       CASE WHEN o.customers > 0 THEN 100.0 * COALESCE(c.customers, 0) / o.customers ELSE 100.0 END
+           AS coverage_rate,
        COALESCE(o.completeness, 0) AS completeness,
        m.lead_customer AS lead_customer_count, m.lead_opp AS lead_opportunity_count,
        m.lead_won AS lead_won_count,
@@ -273,19 +273,22 @@ SELECT (((EXTRACT(YEAR FROM m.month)::bigint - 2000) * 12 + EXTRACT(MONTH FROM m
            AS customer_opportunity_rate,
        CASE WHEN m.lead_opp > 0 THEN 100.0 * m.lead_won / m.lead_opp ELSE 0 END AS opportunity_won_rate
   FROM monthly m
-  -- the rep's current customers (index-only on sop_kpi_res_partner_owner_idx)
-  CROSS JOIN LATERAL (
-      SELECT count(*) AS customers, avg(COALESCE(p.sop_completeness, 0)) AS completeness
+  -- the rep's current customers (index-only scan of sop_kpi_res_partner_owner_idx; a filter
+  -- on the rep reaches it through the join)
+  LEFT JOIN (
+      SELECT p.user_id, count(*) AS customers, avg(COALESCE(p.sop_completeness, 0)) AS completeness
         FROM res_partner p
-       WHERE p.user_id = m.user_id AND p.sop_managed AND p.active
-  ) o
+       WHERE p.sop_managed AND p.active AND p.user_id IS NOT NULL
+       GROUP BY p.user_id
+  ) o ON o.user_id = m.user_id
   -- of which contacted by them in the month
-  CROSS JOIN LATERAL (
-      SELECT count(DISTINCT f.partner_id) AS customers
-        FROM sop_followup f
+  LEFT JOIN (
+      SELECT f.user_id, mo.start::date AS month, count(DISTINCT f.partner_id) AS customers
+        FROM %(months)s
+        JOIN sop_followup f ON f.date >= mo.start AND f.date < mo.start + interval '1 month'
         JOIN res_partner p ON p.id = f.partner_id AND p.user_id = f.user_id AND p.sop_managed AND p.active
-       WHERE f.user_id = m.user_id AND f.date >= m.month AND f.date < m.month + interval '1 month'
-  ) c
+       GROUP BY f.user_id, mo.start
+  ) c ON c.user_id = m.user_id AND c.month = m.month
 """,
             months=months,
         )

@@ -269,3 +269,21 @@ class TestKpiScorecard(SopCommon):
         self.assertEqual(rows_b.user_id, self.rep_b | self.rep_c)
         with self.assertRaises(AccessError):
             self._row(self.rep_a).with_user(self.manager_b).read(["lead_count"])
+
+    def test_rows_read_by_id(self):
+        """Rows are found by id alone, in a disjunction, and across months and reps."""
+        Scorecard = self.env["sop.kpi.scorecard"]
+        nov_a, oct_a, nov_b = (
+            self._row(self.rep_a),
+            self._row(self.rep_a, OCT),
+            self._row(self.rep_b, team=self.team_a),
+        )
+        rows = nov_a | oct_a | nov_b
+        self.assertEqual(Scorecard.search([("id", "in", rows.ids)]), rows)
+        self.assertEqual(
+            Scorecard.search(["|", ("id", "=", nov_a.id), ("user_id", "=", self.rep_c.id)]).user_id,
+            self.rep_a | self.rep_c,
+        )
+        self.assertFalse(Scorecard.search([("id", "=", nov_a.id), ("user_id", "=", self.rep_b.id)]))
+        self.env.invalidate_all()
+        self.assertEqual(Scorecard.browse(oct_a.id).opp_existing_count, 1)
