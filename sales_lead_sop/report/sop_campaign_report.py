@@ -17,7 +17,8 @@ RATES = {
 
 class SopCampaignReport(models.Model):
     """Source and campaign report (SOP.md §9): one row per lead or opportunity with what
-    became of it, dated by its creation, so any period and any grouping add up.
+    became of it, dated by its creation day in the company's time zone, so any period and
+    any grouping add up.
 
     Customers are counted once per group (a customer with three inquiries is one customer),
     and the rates are recomputed from each group's totals by `_read_group_select`.
@@ -91,7 +92,7 @@ class SopCampaignReport(models.Model):
             SQL(
                 """
 CREATE OR REPLACE VIEW %s AS (
-    SELECT l.id, l.id AS lead_id, l.create_date::date AS date,
+    SELECT l.id, l.id AS lead_id, ((l.create_date AT TIME ZONE 'UTC') AT TIME ZONE tz.name)::date AS date,
            l.source_id, l.campaign_id, l.medium_id, l.user_id, l.team_id,
            COALESCE(p.commercial_partner_id, p.id) AS customer_id,
            1 AS lead_count,
@@ -114,7 +115,9 @@ CREATE OR REPLACE VIEW %s AS (
       FROM crm_lead l
       LEFT JOIN crm_stage st ON st.id = l.stage_id
       LEFT JOIN res_partner p ON p.id = l.partner_id
+     CROSS JOIN %s tz(name)
 )""",
                 SQL.identifier(self._table),
+                self.env["sop.kpi.scorecard"]._sop_timezone_sql(),
             )
         )

@@ -57,7 +57,7 @@ class SopKpiScorecard(models.Model):
     who changed teams mid-month has one row per team. Coverage and completeness are about
     the rep's current customers and repeat on each of the rep's rows of the month.
 
-    Months are cut at midnight UTC. Every event is joined to its month by a range on an
+    Months are cut at midnight in the company's time zone. Every event is joined to its month by a range on an
     indexed date, so a filter on one month reads that month's rows only.
     """
 
@@ -174,19 +174,35 @@ class SopKpiScorecard(models.Model):
             SQL("CREATE OR REPLACE VIEW %s AS (%s)", SQL.identifier(self._table), self._query())
         )
 
+    @api.model
+    def _sop_timezone_sql(self):
+        """Months and days of the reports are those of the main company's working calendar
+        (the time zone its working-day deadlines use), not UTC: a lead converted at 23:30 in
+        Shanghai on the 31st belongs to that month."""
+        return SQL(
+            """(SELECT COALESCE(MAX(rc.tz), 'UTC') FROM resource_calendar rc
+                 WHERE rc.id = (SELECT resource_calendar_id FROM res_company
+                                 ORDER BY sequence, id LIMIT 1))"""
+        )
+
     def _query(self):
-        # months as a series joined by range on each event's indexed date (see INDEXES): a
-        # filter on the month column is pushed down to the series, and each event table is
-        # then read by an index range for that month only
+        # months of the company's time zone as a series of UTC ranges, joined by range on each
+        # event's indexed date (see INDEXES): a filter on the month column is pushed down to
+        # the series, and each event table is then read by an index range for that month only
         months = SQL(
-            "generate_series(timestamp '2000-01-01', timestamp '2099-12-01', interval '1 month') AS mo(start)"
+            """(SELECT s::date AS month,
+                       (s AT TIME ZONE tz.name) AT TIME ZONE 'UTC' AS start,
+                       ((s + interval '1 month') AT TIME ZONE tz.name) AT TIME ZONE 'UTC' AS stop
+                  FROM generate_series(timestamp '2000-01-01', timestamp '2099-12-01', interval '1 month') s,
+                       %s tz(name)) AS mo""",
+            self._sop_timezone_sql(),
         )
         return SQL(
             """
 WITH events AS (
     -- leads created (not opportunities created as such), and what became of them (cohort
     -- of the creation month); Alibaba and first follow-up count once decided (on time or late)
-    SELECT l.user_id, l.team_id, mo.start::date AS month,
+    SELECT l.user_id, l.team_id, mo.month AS month,
            1 AS leads, 0 AS customers, 0 AS opp_existing, 0 AS opp_new, 0 AS won, 0.0 AS won_amount,
            (l.source_id = src.id AND l.sop_processing_state IN ('on_time', 'late'))::int AS alibaba,
            (l.source_id = src.id AND l.sop_processing_state = 'on_time')::int AS alibaba_on_time,
@@ -195,7 +211,7 @@ WITH events AS (
            (l.type = 'opportunity' AND COALESCE(st.is_won, false))::int AS lead_won,
            0 AS ff, 0 AS ff_on_time
       FROM %(months)s
-      JOIN crm_lead l ON l.create_date >= mo.start AND l.create_date < mo.start + interval '1 month'
+      JOIN crm_lead l ON l.create_date >= mo.start AND l.create_date < mo.stop
       LEFT JOIN crm_stage st ON st.id = l.stage_id
       LEFT JOIN (SELECT res_id AS id FROM ir_model_data
                   WHERE module = 'sales_lead_sop' AND name = 'utm_source_alibaba') src ON true
@@ -203,37 +219,37 @@ WITH events AS (
     UNION ALL
     -- new customers and their first follow-up, in the owner's current team (partners carry
     -- no team without the sale app)
-    SELECT p.user_id, u.sale_team_id, mo.start::date,
+    SELECT p.user_id, u.sale_team_id, mo.month,
            0, 1, 0, 0, 0, 0.0, 0, 0, 0, 0, 0,
            (p.sop_first_followup_state IN ('on_time', 'late'))::int,
            (p.sop_first_followup_state = 'on_time')::int
       FROM %(months)s
-      JOIN res_partner p ON p.create_date >= mo.start AND p.create_date < mo.start + interval '1 month'
+      JOIN res_partner p ON p.create_date >= mo.start AND p.create_date < mo.stop
       JOIN res_users u ON u.id = p.user_id
      WHERE p.sop_managed AND p.user_id IS NOT NULL
     UNION ALL
     -- opportunities, in the month they were created or converted; "new" when the
     -- customer was created in that same month
-    SELECT o.user_id, o.team_id, mo.start::date,
+    SELECT o.user_id, o.team_id, mo.month,
            0, 0,
            (cp.create_date < mo.start)::int,
            (cp.id IS NULL OR cp.create_date >= mo.start)::int,
            0, 0.0, 0, 0, 0, 0, 0, 0, 0
       FROM %(months)s
       JOIN crm_lead o ON COALESCE(o.date_conversion, o.create_date) >= mo.start
-                     AND COALESCE(o.date_conversion, o.create_date) < mo.start + interval '1 month'
+                     AND COALESCE(o.date_conversion, o.create_date) < mo.stop
       LEFT JOIN res_partner pp ON pp.id = o.partner_id
       LEFT JOIN res_partner cp ON cp.id = COALESCE(pp.commercial_partner_id, pp.id)
      WHERE o.type = 'opportunity' AND o.user_id IS NOT NULL
     UNION ALL
     -- won opportunities in their closing month; a reopened one has left its won stage
     -- (Odoo then clears date_closed), so it counts nowhere
-    SELECT w.user_id, w.team_id, mo.start::date,
+    SELECT w.user_id, w.team_id, mo.month,
            0, 0, 0, 0, 1,
            COALESCE(NULLIF(w.sop_order_amount, 0), w.expected_revenue, 0),
            0, 0, 0, 0, 0, 0, 0
       FROM %(months)s
-      JOIN crm_lead w ON w.date_closed >= mo.start AND w.date_closed < mo.start + interval '1 month'
+      JOIN crm_lead w ON w.date_closed >= mo.start AND w.date_closed < mo.stop
       JOIN crm_stage ws ON ws.id = w.stage_id AND ws.is_won
      WHERE w.type = 'opportunity' AND w.user_id IS NOT NULL
 ),
@@ -283,11 +299,11 @@ SELECT (((EXTRACT(YEAR FROM m.month)::bigint - 2000) * 12 + EXTRACT(MONTH FROM m
   ) o ON o.user_id = m.user_id
   -- of which contacted by them in the month
   LEFT JOIN (
-      SELECT f.user_id, mo.start::date AS month, count(DISTINCT f.partner_id) AS customers
+      SELECT f.user_id, mo.month AS month, count(DISTINCT f.partner_id) AS customers
         FROM %(months)s
-        JOIN sop_followup f ON f.date >= mo.start AND f.date < mo.start + interval '1 month'
+        JOIN sop_followup f ON f.date >= mo.start AND f.date < mo.stop
         JOIN res_partner p ON p.id = f.partner_id AND p.user_id = f.user_id AND p.sop_managed AND p.active
-       GROUP BY f.user_id, mo.start
+       GROUP BY f.user_id, mo.month
   ) c ON c.user_id = m.user_id AND c.month = m.month
 """,
             months=months,

@@ -32,13 +32,15 @@ class TestCampaignReport(SopCommon):
       L3 opportunity of a contact of Cust 1, 1000 expected, won with a 1200 order
       L4 opportunity of Cust 2, 500 expected, open
       L5 opportunity of Cust 2, 300 expected, won then reopened
-    Expo / Mailing: L6 lead of Cust 3 (November), L7 opportunity of Cust 3 (October, won, 800)
+    Expo / Mailing: L6 lead of Cust 3 (November), L7 opportunity of Cust 3 (31 October 23:00 in
+    Shanghai, 15:00 UTC; won, 800)
     Web / no campaign: L8 lead without customer (November)
     """
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        cls.env.company.resource_calendar_id.tz = "Asia/Shanghai"  # days are cut at UTC+8
         cls.expo = cls.env["utm.source"].create({"name": "Test Expo"})
         cls.web = cls.env["utm.source"].create({"name": "Test Web"})
         cls.fair = cls.env["utm.campaign"].create({"name": "Test Fair"})
@@ -85,7 +87,7 @@ class TestCampaignReport(SopCommon):
             (datetime(2026, 11, 3, 9, 0), tuple((leads - cls.l7).ids)),
         )
         cls.env.cr.execute(
-            "UPDATE crm_lead SET create_date = %s WHERE id = %s", (datetime(2026, 10, 31, 23, 0), cls.l7.id)
+            "UPDATE crm_lead SET create_date = %s WHERE id = %s", (datetime(2026, 10, 31, 15, 0), cls.l7.id)
         )
         leads.invalidate_recordset()
 
@@ -139,6 +141,11 @@ class TestCampaignReport(SopCommon):
         self._assert_group(mailing, [2, 2, 1, 1, 800, 1, 800], [100, 50, 100, 100])
         october = [("date", ">=", date(2026, 10, 1)), ("date", "<", date(2026, 11, 1))]
         self.assertEqual(list(self._groups(october, ["campaign_id"])), [(self.mailing.id,)])
+        # an hour later it is 1 November in Shanghai
+        self.env.cr.execute(
+            "UPDATE crm_lead SET create_date = %s WHERE id = %s", (datetime(2026, 10, 31, 16, 0), self.l7.id)
+        )
+        self.assertFalse(self._groups(october, ["campaign_id"]))
 
     def test_rep_sees_only_own_leads(self):
         self.assertFalse(self._groups(NOV, ["source_id"], env=self.env(user=self.rep_c)))

@@ -25,6 +25,8 @@ class TestKpiScorecard(SopCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # months are cut in the company's time zone (UTC+8, no daylight saving)
+        cls.env.company.resource_calendar_id.tz = "Asia/Shanghai"
         cls.stage_open = cls.env["crm.stage"].search([("is_won", "=", False)], limit=1)
         cls.stage_won = cls.env["crm.stage"].search([("is_won", "=", True)], limit=1)
         # completeness counts two fields: name (always filled) and website
@@ -89,7 +91,7 @@ class TestKpiScorecard(SopCommon):
             cls._lead("Opp new", cls.rep_a, cls.team_a, type="opportunity", partner_id=cls.new_customer.id)
         )
         cls._set_create(cls.opp_existing | cls.opp_new, datetime(2026, 11, 10, 9, 0))
-        # converted on the last evening of October: an October opportunity, not a November one
+        # converted at 23:30 on 31 October in Shanghai (15:30 UTC): an October opportunity
         cls.opp_october = Lead.create(
             cls._lead(
                 "Opp Oct 31",
@@ -97,7 +99,7 @@ class TestKpiScorecard(SopCommon):
                 cls.team_a,
                 type="opportunity",
                 partner_id=cls.old_customer.id,
-                date_conversion=datetime(2026, 10, 31, 23, 30),
+                date_conversion=datetime(2026, 10, 31, 15, 30),
             )
         )
         cls._set_create(cls.opp_october, datetime(2026, 10, 20, 9, 0))
@@ -218,6 +220,21 @@ class TestKpiScorecard(SopCommon):
         october = self._row(self.rep_a, OCT)
         self.assertEqual(october.opp_existing_count, 1)
         self.assertEqual(october.opp_new_count, 0)
+        # one hour later it is 1 November in Shanghai (still 31 October in UTC)
+        opp = self.env["crm.lead"].create(
+            self._lead(
+                "Opp Nov 1",
+                self.rep_a,
+                self.team_a,
+                type="opportunity",
+                partner_id=self.old_customer.id,
+                date_conversion=datetime(2026, 10, 31, 16, 30),
+            )
+        )
+        self._set_create(opp, datetime(2026, 10, 20, 9, 0))
+        self.env.flush_all()
+        self.assertEqual(self._row(self.rep_a, OCT).opp_existing_count, 1)
+        self.assertEqual(self._row(self.rep_a).opp_existing_count, 2)
 
     def test_rep_who_changed_teams_has_a_row_per_team(self):
         self.assertEqual(self._row(self.rep_b, team=self.team_a).lead_count, 1)
