@@ -47,6 +47,7 @@ INDEXES = [
         "type = 'opportunity'",
     ),
     ("sop_kpi_crm_lead_date_closed_idx", "crm_lead", ["date_closed"], "date_closed IS NOT NULL"),
+    ("sop_kpi_sop_followup_user_date_idx", "sop_followup", ["user_id", "date"], ""),
 ]
 
 
@@ -297,14 +298,16 @@ SELECT (((EXTRACT(YEAR FROM m.month)::bigint - 2000) * 12 + EXTRACT(MONTH FROM m
        WHERE p.sop_managed AND p.active AND p.user_id IS NOT NULL
        GROUP BY p.user_id
   ) o ON o.user_id = m.user_id
-  -- of which contacted by them in the month
-  LEFT JOIN (
-      SELECT f.user_id, mo.month AS month, count(DISTINCT f.partner_id) AS customers
-        FROM %(months)s
-        JOIN sop_followup f ON f.date >= mo.start AND f.date < mo.stop
+  -- of which contacted by them in the month: per row, by an index range on (rep, date)
+  CROSS JOIN LATERAL (
+      SELECT count(DISTINCT f.partner_id) AS customers
+        FROM sop_followup f
         JOIN res_partner p ON p.id = f.partner_id AND p.user_id = f.user_id AND p.sop_managed AND p.active
-       GROUP BY f.user_id, mo.month
-  ) c ON c.user_id = m.user_id AND c.month = m.month
+       WHERE f.user_id = m.user_id
+         AND f.date >= (m.month::timestamp AT TIME ZONE %(tz)s) AT TIME ZONE 'UTC'
+         AND f.date < ((m.month + interval '1 month') AT TIME ZONE %(tz)s) AT TIME ZONE 'UTC'
+  ) c
 """,
             months=months,
+            tz=self._sop_timezone_sql(),
         )
