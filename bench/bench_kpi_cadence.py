@@ -54,6 +54,15 @@ def main():
         )
         print(f"scorecard {month}: {len(rows)} rows in {time.perf_counter() - start:.2f} s")
 
+        manager = env["res.users"].search([("login", "=like", "bench_mgr_%")], limit=1)
+        if manager:
+            start = time.perf_counter()
+            rows = scorecard.with_user(manager).search_read([("month", "=", month)], fields)
+            print(
+                f"scorecard {month} as {manager.login} (team rule): {len(rows)} rows "
+                f"in {time.perf_counter() - start:.2f} s"
+            )
+
         start = time.perf_counter()
         # what the pivot reads: totals per team with the rates recomputed from them
         groups = scorecard.read_group(
