@@ -45,11 +45,34 @@ def main():
         }
         print("data:", counts)
 
+        scorecard = env["sop.kpi.scorecard"]
         start = time.perf_counter()
-        rows = env["sop.kpi.scorecard"].search_read(
-            [("month", "=", month)], ["user_id", "team_id", "lead_count", "won_amount", "missed_target_count"]
+        # what the list view reads: every stored figure plus the missed targets
+        fields = [name for name, field in scorecard._fields.items() if field.store and name != "id"]
+        rows = scorecard.search_read(
+            [("month", "=", month)], [*fields, "missed_target_count", "missed_targets"]
         )
         print(f"scorecard {month}: {len(rows)} rows in {time.perf_counter() - start:.2f} s")
+
+        manager = env["res.users"].search([("login", "=like", "bench_mgr_%")], limit=1)
+        if manager:
+            start = time.perf_counter()
+            rows = scorecard.with_user(manager).search_read([("month", "=", month)], fields)
+            print(
+                f"scorecard {month} as {manager.login} (team rule): {len(rows)} rows "
+                f"in {time.perf_counter() - start:.2f} s"
+            )
+
+        start = time.perf_counter()
+        # what the pivot reads: totals per team with the rates recomputed from them
+        groups = scorecard.read_group(
+            [("month", "=", month)],
+            ["lead_count:sum", "won_amount:sum", "coverage_rate:avg", "lead_customer_rate:avg"],
+            ["team_id"],
+        )
+        print(
+            f"scorecard {month} per team (pivot): {len(groups)} groups in {time.perf_counter() - start:.2f} s"
+        )
 
         start = time.perf_counter()
         groups = env["sop.campaign.report"].read_group(
@@ -57,7 +80,17 @@ def main():
                 ("date", ">=", month.replace(month=1, day=1)),
                 ("date", "<", month.replace(month=1, day=1, year=month.year + 1)),
             ],
-            ["lead_count:sum", "valid_lead_count:sum", "opportunity_amount:sum", "won_amount:sum"],
+            [
+                "lead_count:sum",
+                "valid_lead_count:sum",
+                "customer_count:sum",
+                "opportunity_count:sum",
+                "opportunity_amount:sum",
+                "won_amount:sum",
+                "lead_customer_rate:avg",
+                "customer_opportunity_rate:avg",
+                "opportunity_won_rate:avg",
+            ],
             ["source_id", "campaign_id"],
             lazy=False,
         )

@@ -26,3 +26,26 @@ def test_rep_cannot_write_scorecard_or_settings(connect):
     with pytest.raises(RpcError) as error:
         rep.call("res.config.settings", "create", {"sop_kpi_target_leads": 1})
     assert error.value.name == "odoo.exceptions.AccessError"
+
+
+def test_campaign_report_is_scoped_like_the_leads(connect):
+    rep = connect("li.wei")
+    own = rep.call("sop.campaign.report", "search_read", [], ["user_id"])
+    assert own and {row["user_id"][0] for row in own} == {rep.uid}
+    groups = rep.call(
+        "sop.campaign.report",
+        "read_group",
+        [],
+        ["lead_count:sum", "customer_count:sum", "lead_customer_rate:avg"],
+        ["user_id"],
+    )
+    assert [group["user_id"][0] for group in groups] == [rep.uid]
+    assert groups[0]["lead_count"] == len(own)
+    assert 0 <= groups[0]["lead_customer_rate"] <= 100
+    manager = connect("wang.fang")
+    team_users = {
+        group["user_id"][0]
+        for group in manager.call("sop.campaign.report", "read_group", [], ["lead_count:sum"], ["user_id"])
+        if group["user_id"]  # the team's unassigned leads too
+    }
+    assert connect("zhang.min").uid in team_users, "the manager sees their team's leads"

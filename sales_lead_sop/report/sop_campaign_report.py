@@ -1,28 +1,90 @@
 from odoo import fields, models, tools
+from odoo.models import parse_read_group_spec
 from odoo.tools import SQL
+
+# rate measures, recomputed from each group's own totals by _read_group_select (a mean of
+# per-row rates would weigh rows wrongly): rate = 100 * numerator / denominator
+RATES = {
+    "valid_lead_rate": ("SUM(%(valid)s)", "SUM(%(leads)s)"),
+    "lead_customer_rate": ("COUNT(DISTINCT %(customer)s)", "SUM(%(leads)s)"),
+    "customer_opportunity_rate": (
+        "COUNT(DISTINCT %(customer)s) FILTER (WHERE %(opps)s = 1)",
+        "COUNT(DISTINCT %(customer)s)",
+    ),
+    "opportunity_won_rate": ("SUM(%(won)s)", "SUM(%(opps)s)"),
+}
 
 
 class SopCampaignReport(models.Model):
-    """Source and campaign report (SOP.md §9): leads of each source channel and UTM campaign
-    and what became of them, by creation day, so any period can be chosen."""
+    """Source and campaign report (SOP.md §9): one row per lead or opportunity with what
+    became of it, dated by its creation day in the company's time zone, so any period and
+    any grouping add up.
+
+    Customers are counted once per group (a customer with three inquiries is one customer),
+    and the rates are recomputed from each group's totals by `_read_group_select`.
+    """
 
     _name = "sop.campaign.report"
     _description = "SOP Source and Campaign Report"
     _auto = False
-    _order = "date desc"
+    _order = "date desc, id desc"
+    _rec_name = "lead_id"
 
+    lead_id = fields.Many2one("crm.lead", string="Lead", readonly=True)
     date = fields.Date(string="Created On", readonly=True)
     source_id = fields.Many2one("utm.source", string="Source", readonly=True)
     campaign_id = fields.Many2one("utm.campaign", string="Campaign", readonly=True)
+    medium_id = fields.Many2one("utm.medium", string="Medium", readonly=True)
     user_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
     team_id = fields.Many2one("crm.team", string="Sales Team", readonly=True)
+    customer_id = fields.Many2one("res.partner", string="Customer", readonly=True)
     lead_count = fields.Integer(string="Leads", readonly=True)
     valid_lead_count = fields.Integer(string="Valid Leads", readonly=True)
-    customer_count = fields.Integer(string="Customers", readonly=True)
+    customer_count = fields.Integer(
+        string="Customers",
+        readonly=True,
+        help="Distinct customers the leads belong to or were converted into.",
+    )
     opportunity_count = fields.Integer(string="Opportunities", readonly=True)
     opportunity_amount = fields.Float(string="Opportunity Amount", readonly=True)
     won_count = fields.Integer(string="Won", readonly=True)
     won_amount = fields.Float(string="Won Amount", readonly=True)
+    valid_lead_rate = fields.Float(string="Valid Leads (%)", readonly=True, aggregator="avg")
+    lead_customer_rate = fields.Float(
+        string="Lead to Customer (%)", readonly=True, aggregator="avg", help="Customers per 100 leads."
+    )
+    customer_opportunity_rate = fields.Float(
+        string="Customer to Opportunity (%)",
+        readonly=True,
+        aggregator="avg",
+        help="Share of the customers with an opportunity.",
+    )
+    opportunity_won_rate = fields.Float(
+        string="Opportunity to Won (%)",
+        readonly=True,
+        aggregator="avg",
+        help="Share of the opportunities won.",
+    )
+
+    def _read_group_select(self, aggregate_spec, query):
+        fname, __, __ = parse_read_group_spec(aggregate_spec)
+        if fname == "customer_count":
+            return SQL("COUNT(DISTINCT %s)", self._field_to_sql(self._table, "customer_id", query))
+        if fname in RATES:
+            self._field_to_sql(self._table, fname, query)  # access check of the measure itself
+            columns = {
+                key: self._field_to_sql(self._table, name, query)
+                for key, name in (
+                    ("valid", "valid_lead_count"),
+                    ("leads", "lead_count"),
+                    ("customer", "customer_id"),
+                    ("opps", "opportunity_count"),
+                    ("won", "won_count"),
+                )
+            }
+            numerator, denominator = (SQL(part, **columns) for part in RATES[fname])
+            return SQL("COALESCE(100.0 * %s / NULLIF(%s, 0), 0)", numerator, denominator)
+        return super()._read_group_select(aggregate_spec, query)
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
@@ -30,18 +92,32 @@ class SopCampaignReport(models.Model):
             SQL(
                 """
 CREATE OR REPLACE VIEW %s AS (
-    SELECT min(l.id) AS id, l.create_date::date AS date, l.source_id, l.campaign_id, l.user_id, l.team_id,
-           count(*) AS lead_count,
-           count(*) FILTER (WHERE l.sop_lead_type IS DISTINCT FROM 'invalid') AS valid_lead_count,
-           count(DISTINCT l.partner_id) AS customer_count,
-           count(*) FILTER (WHERE l.type = 'opportunity') AS opportunity_count,
-           COALESCE(sum(l.expected_revenue) FILTER (WHERE l.type = 'opportunity'), 0) AS opportunity_amount,
-           count(*) FILTER (WHERE st.is_won) AS won_count,
-           COALESCE(sum(l.expected_revenue) FILTER (WHERE st.is_won), 0) AS won_amount
+    SELECT l.id, l.id AS lead_id, ((l.create_date AT TIME ZONE 'UTC') AT TIME ZONE tz.name)::date AS date,
+           l.source_id, l.campaign_id, l.medium_id, l.user_id, l.team_id,
+           COALESCE(p.commercial_partner_id, p.id) AS customer_id,
+           1 AS lead_count,
+           (l.sop_lead_type IS DISTINCT FROM 'invalid')::int AS valid_lead_count,
+           (p.id IS NOT NULL)::int AS customer_count,
+           (l.type = 'opportunity')::int AS opportunity_count,
+           CASE WHEN l.type = 'opportunity' THEN COALESCE(l.expected_revenue, 0) ELSE 0 END
+               AS opportunity_amount,
+           (l.type = 'opportunity' AND COALESCE(st.is_won, false))::int AS won_count,
+           -- the order amount recorded on won (SOP.md §6), else the expected revenue
+           CASE WHEN l.type = 'opportunity' AND st.is_won
+                THEN COALESCE(NULLIF(l.sop_order_amount, 0), l.expected_revenue, 0) ELSE 0 END
+               AS won_amount,
+           -- per-row rates (a single lead); groups recompute them in _read_group_select
+           CASE WHEN l.sop_lead_type IS DISTINCT FROM 'invalid' THEN 100.0 ELSE 0 END AS valid_lead_rate,
+           CASE WHEN p.id IS NOT NULL THEN 100.0 ELSE 0 END AS lead_customer_rate,
+           CASE WHEN p.id IS NOT NULL AND l.type = 'opportunity' THEN 100.0 ELSE 0 END
+               AS customer_opportunity_rate,
+           CASE WHEN l.type = 'opportunity' AND st.is_won THEN 100.0 ELSE 0 END AS opportunity_won_rate
       FROM crm_lead l
       LEFT JOIN crm_stage st ON st.id = l.stage_id
-     GROUP BY l.create_date::date, l.source_id, l.campaign_id, l.user_id, l.team_id
+      LEFT JOIN res_partner p ON p.id = l.partner_id
+     CROSS JOIN %s tz(name)
 )""",
                 SQL.identifier(self._table),
+                self.env["sop.kpi.scorecard"]._sop_timezone_sql(),
             )
         )

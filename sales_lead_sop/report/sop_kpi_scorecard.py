@@ -1,4 +1,7 @@
+from datetime import date
+
 from odoo import api, fields, models, tools
+from odoo.models import parse_read_group_spec
 from odoo.tools import SQL
 
 # (count field, target setting key) pairs whose miss is highlighted in the scorecard
@@ -14,12 +17,49 @@ TARGETS = {
 }
 
 
+# rate measure -> (numerator, denominator, value without denominator): a group's rate is
+# recomputed from its own totals in _read_group_select (a mean of the rows' rates would give a
+# rep with 1 Alibaba inquiry the same weight as one with 50)
+RATES = {
+    "alibaba_on_time_rate": ("alibaba_on_time_count", "alibaba_count", 100.0),
+    "first_followup_on_time_rate": ("first_followup_on_time_count", "first_followup_count", 100.0),
+    "coverage_rate": ("contacted_count", "owned_count", 100.0),
+    "lead_customer_rate": ("lead_customer_count", "lead_count", 0.0),
+    "lead_opportunity_rate": ("lead_opportunity_count", "lead_count", 0.0),
+    "lead_won_rate": ("lead_won_count", "lead_count", 0.0),
+    "customer_opportunity_rate": ("lead_opportunity_count", "lead_customer_count", 0.0),
+    "opportunity_won_rate": ("lead_won_count", "lead_opportunity_count", 0.0),
+}
+
+# indexes that let a month's rows be read by range instead of scanning whole tables
+INDEXES = [
+    ("sop_kpi_res_partner_create_date_idx", "res_partner", ["create_date"], "sop_managed"),
+    (
+        "sop_kpi_res_partner_owner_idx",
+        "res_partner",
+        ["user_id", "sop_completeness"],
+        "sop_managed AND active AND user_id IS NOT NULL",
+    ),
+    (
+        "sop_kpi_crm_lead_opportunity_date_idx",
+        "crm_lead",
+        ["(COALESCE(date_conversion, create_date))"],
+        "type = 'opportunity'",
+    ),
+    ("sop_kpi_crm_lead_date_closed_idx", "crm_lead", ["date_closed"], "date_closed IS NOT NULL"),
+    ("sop_kpi_sop_followup_user_date_idx", "sop_followup", ["user_id", "date"], ""),
+]
+
+
 class SopKpiScorecard(models.Model):
     """KPI scorecard per rep, team and month (SOP.md §9), a read-only SQL view.
 
     Each event counts for the team it happened in (the lead's or customer's team), so a rep
     who changed teams mid-month has one row per team. Coverage and completeness are about
     the rep's current customers and repeat on each of the rep's rows of the month.
+
+    Months are cut at midnight in the company's time zone. Every event is joined to its month by a range on an
+    indexed date, so a filter on one month reads that month's rows only.
     """
 
     _name = "sop.kpi.scorecard"
@@ -40,14 +80,25 @@ class SopKpiScorecard(models.Model):
     alibaba_count = fields.Integer(string="Alibaba Inquiries Due", readonly=True)
     alibaba_on_time_count = fields.Integer(string="Alibaba Processed On Time", readonly=True)
     alibaba_on_time_rate = fields.Float(string="Alibaba On Time (%)", readonly=True, aggregator="avg")
+    first_followup_count = fields.Integer(string="First Follow-ups Due", readonly=True)
+    first_followup_on_time_count = fields.Integer(string="First Follow-ups On Time", readonly=True)
     first_followup_on_time_rate = fields.Float(
         string="First Follow-up On Time (%)", readonly=True, aggregator="avg"
     )
+    owned_count = fields.Integer(string="Customers Owned", readonly=True)
+    contacted_count = fields.Integer(string="Customers Contacted", readonly=True)
     coverage_rate = fields.Float(string="Follow-up Coverage (%)", readonly=True, aggregator="avg")
     completeness = fields.Float(string="Average Profile Completeness", readonly=True, aggregator="avg")
+    lead_customer_count = fields.Integer(string="Leads Converted to Customers", readonly=True)
+    lead_opportunity_count = fields.Integer(string="Leads Converted to Opportunities", readonly=True)
+    lead_won_count = fields.Integer(string="Leads Won", readonly=True)
     lead_customer_rate = fields.Float(string="Lead to Customer (%)", readonly=True, aggregator="avg")
     lead_opportunity_rate = fields.Float(string="Lead to Opportunity (%)", readonly=True, aggregator="avg")
     lead_won_rate = fields.Float(string="Lead to Won (%)", readonly=True, aggregator="avg")
+    customer_opportunity_rate = fields.Float(
+        string="Customer to Opportunity (%)", readonly=True, aggregator="avg"
+    )
+    opportunity_won_rate = fields.Float(string="Opportunity to Won (%)", readonly=True, aggregator="avg")
     missed_target_count = fields.Integer(
         string="Missed Targets", compute="_compute_missed_targets", help="Targets are set in Settings."
     )
@@ -64,27 +115,104 @@ class SopKpiScorecard(models.Model):
                 self._fields[name].get_description(self.env)["string"] for name in missed
             )
 
+    @api.model
+    def _search(self, domain, *args, **kwargs):
+        """Reading rows by id (fetch, access checks) would make PostgreSQL compute every month
+        of every rep, as the id is an expression; add the month and rep it encodes so only
+        those months are read. Only on a plain conjunction, where the extra terms are implied."""
+        ids = [
+            value
+            for leaf in domain
+            if isinstance(leaf, (list, tuple))
+            and len(leaf) == 3
+            and leaf[0] == "id"
+            and leaf[1] in ("=", "in")
+            for value in (leaf[2] if isinstance(leaf[2], (list, tuple)) else [leaf[2]])
+        ]
+        if (
+            ids
+            and all(isinstance(value, int) for value in ids)
+            and all(isinstance(leaf, (list, tuple)) for leaf in domain)
+        ):
+            domain = [
+                *domain,
+                ("month", "in", sorted({self._sop_month_of_id(value) for value in ids})),
+                ("user_id", "in", sorted({(value >> 20) & 0xFFFFF for value in ids})),
+            ]
+        return super()._search(domain, *args, **kwargs)
+
+    @api.model
+    def _sop_month_of_id(self, row_id):
+        months = (row_id >> 40) - 1
+        return date(2000 + months // 12, months % 12 + 1, 1)
+
+    def _read_group_select(self, aggregate_spec, query):
+        fname, __, __ = parse_read_group_spec(aggregate_spec)
+        if fname == "completeness":
+            # weighted by the customers owned, like the rows' own average
+            return SQL(
+                "COALESCE(SUM(%s * %s) / NULLIF(SUM(%s), 0), 0)",
+                self._field_to_sql(self._table, "completeness", query),
+                self._field_to_sql(self._table, "owned_count", query),
+                self._field_to_sql(self._table, "owned_count", query),
+            )
+        if fname in RATES:
+            self._field_to_sql(self._table, fname, query)  # access check of the measure itself
+            numerator, denominator, default = RATES[fname]
+            return SQL(
+                "COALESCE(100.0 * SUM(%s) / NULLIF(SUM(%s), 0), %s)",
+                self._field_to_sql(self._table, numerator, query),
+                self._field_to_sql(self._table, denominator, query),
+                default,
+            )
+        return super()._read_group_select(aggregate_spec, query)
+
     def init(self):
+        for name, table, expressions, where in INDEXES:
+            tools.create_index(self.env.cr, name, table, expressions, where=where)
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute(
             SQL("CREATE OR REPLACE VIEW %s AS (%s)", SQL.identifier(self._table), self._query())
         )
 
+    @api.model
+    def _sop_timezone_sql(self):
+        """Months and days of the reports are those of the main company's working calendar
+        (the time zone its working-day deadlines use), not UTC: a lead converted at 23:30 in
+        Shanghai on the 31st belongs to that month."""
+        return SQL(
+            """(SELECT COALESCE(MAX(rc.tz), 'UTC') FROM resource_calendar rc
+                 WHERE rc.id = (SELECT resource_calendar_id FROM res_company
+                                 ORDER BY sequence, id LIMIT 1))"""
+        )
+
     def _query(self):
+        # months of the company's time zone as a series of UTC ranges, joined by range on each
+        # event's indexed date (see INDEXES): a filter on the month column is pushed down to
+        # the series, and each event table is then read by an index range for that month only
+        months = SQL(
+            """(SELECT s::date AS month,
+                       (s AT TIME ZONE tz.name) AT TIME ZONE 'UTC' AS start,
+                       ((s + interval '1 month') AT TIME ZONE tz.name) AT TIME ZONE 'UTC' AS stop
+                  FROM generate_series(timestamp '2000-01-01', timestamp '2099-12-01', interval '1 month') s,
+                       %s tz(name)) AS mo""",
+            self._sop_timezone_sql(),
+        )
         return SQL(
             """
 WITH events AS (
     -- leads created (not opportunities created as such), and what became of them (cohort
     -- of the creation month); Alibaba and first follow-up count once decided (on time or late)
-    SELECT l.user_id, l.team_id, date_trunc('month', l.create_date)::date AS month,
+    SELECT l.user_id, l.team_id, mo.month AS month,
            1 AS leads, 0 AS customers, 0 AS opp_existing, 0 AS opp_new, 0 AS won, 0.0 AS won_amount,
            (l.source_id = src.id AND l.sop_processing_state IN ('on_time', 'late'))::int AS alibaba,
            (l.source_id = src.id AND l.sop_processing_state = 'on_time')::int AS alibaba_on_time,
            (l.partner_id IS NOT NULL)::int AS lead_customer,
            (l.type = 'opportunity')::int AS lead_opp,
-           (COALESCE(st.is_won, false))::int AS lead_won,
+           (l.type = 'opportunity' AND COALESCE(st.is_won, false))::int AS lead_won,
            0 AS ff, 0 AS ff_on_time
-      FROM crm_lead l
+      FROM %(months)s
+      JOIN crm_lead l ON l.create_date >= mo.start AND l.create_date < mo.stop
       LEFT JOIN crm_stage st ON st.id = l.stage_id
       LEFT JOIN (SELECT res_id AS id FROM ir_model_data
                   WHERE module = 'sales_lead_sop' AND name = 'utm_source_alibaba') src ON true
@@ -92,34 +220,39 @@ WITH events AS (
     UNION ALL
     -- new customers and their first follow-up, in the owner's current team (partners carry
     -- no team without the sale app)
-    SELECT p.user_id, u.sale_team_id, date_trunc('month', p.create_date)::date,
+    SELECT p.user_id, u.sale_team_id, mo.month,
            0, 1, 0, 0, 0, 0.0, 0, 0, 0, 0, 0,
            (p.sop_first_followup_state IN ('on_time', 'late'))::int,
            (p.sop_first_followup_state = 'on_time')::int
-      FROM res_partner p
+      FROM %(months)s
+      JOIN res_partner p ON p.create_date >= mo.start AND p.create_date < mo.stop
       JOIN res_users u ON u.id = p.user_id
      WHERE p.sop_managed AND p.user_id IS NOT NULL
     UNION ALL
     -- opportunities, in the month they were created or converted; "new" when the
     -- customer was created in that same month
-    SELECT o.user_id, o.team_id, date_trunc('month', COALESCE(o.date_conversion, o.create_date))::date,
+    SELECT o.user_id, o.team_id, mo.month,
            0, 0,
-           (date_trunc('month', cp.create_date)
-                < date_trunc('month', COALESCE(o.date_conversion, o.create_date)))::int,
-           (cp.id IS NULL OR date_trunc('month', cp.create_date)
-                >= date_trunc('month', COALESCE(o.date_conversion, o.create_date)))::int,
+           (cp.create_date < mo.start)::int,
+           (cp.id IS NULL OR cp.create_date >= mo.start)::int,
            0, 0.0, 0, 0, 0, 0, 0, 0, 0
-      FROM crm_lead o
+      FROM %(months)s
+      JOIN crm_lead o ON COALESCE(o.date_conversion, o.create_date) >= mo.start
+                     AND COALESCE(o.date_conversion, o.create_date) < mo.stop
       LEFT JOIN res_partner pp ON pp.id = o.partner_id
       LEFT JOIN res_partner cp ON cp.id = COALESCE(pp.commercial_partner_id, pp.id)
      WHERE o.type = 'opportunity' AND o.user_id IS NOT NULL
     UNION ALL
-    -- won opportunities in their closing month (a reopened one has lost its won stage)
-    SELECT w.user_id, w.team_id, date_trunc('month', w.date_closed)::date,
-           0, 0, 0, 0, 1, COALESCE(w.expected_revenue, 0), 0, 0, 0, 0, 0, 0, 0
-      FROM crm_lead w
+    -- won opportunities in their closing month; a reopened one has left its won stage
+    -- (Odoo then clears date_closed), so it counts nowhere
+    SELECT w.user_id, w.team_id, mo.month,
+           0, 0, 0, 0, 1,
+           COALESCE(NULLIF(w.sop_order_amount, 0), w.expected_revenue, 0),
+           0, 0, 0, 0, 0, 0, 0
+      FROM %(months)s
+      JOIN crm_lead w ON w.date_closed >= mo.start AND w.date_closed < mo.stop
       JOIN crm_stage ws ON ws.id = w.stage_id AND ws.is_won
-     WHERE w.type = 'opportunity' AND w.user_id IS NOT NULL AND w.date_closed IS NOT NULL
+     WHERE w.type = 'opportunity' AND w.user_id IS NOT NULL
 ),
 monthly AS (
     SELECT user_id, team_id, month,
@@ -130,20 +263,11 @@ monthly AS (
            sum(ff) AS ff, sum(ff_on_time) AS ff_on_time
       FROM events
      GROUP BY user_id, team_id, month
-),
-owned AS (
-    SELECT p.user_id, count(*) AS customers, avg(COALESCE(p.sop_completeness, 0)) AS completeness
-      FROM res_partner p
-     WHERE p.sop_managed AND p.user_id IS NOT NULL AND p.active
-     GROUP BY p.user_id
-),
-contacted AS (
-    SELECT p.user_id, date_trunc('month', f.date)::date AS month, count(DISTINCT p.id) AS customers
-      FROM sop_followup f
-      JOIN res_partner p ON p.id = f.partner_id AND p.user_id = f.user_id AND p.sop_managed AND p.active
-     GROUP BY p.user_id, date_trunc('month', f.date)
 )
-SELECT row_number() OVER (ORDER BY m.month, m.user_id, m.team_id) AS id,
+-- a stable id from (month, rep, team): months since 2000 (< 1200) and ids below 2^20 keep
+-- it under 2^53, exact in the web client
+SELECT (((EXTRACT(YEAR FROM m.month)::bigint - 2000) * 12 + EXTRACT(MONTH FROM m.month)::bigint)
+            * 1048576 + m.user_id) * 1048576 + COALESCE(m.team_id, 0) AS id,
        m.month, m.user_id, m.team_id,
        m.leads AS lead_count, m.customers AS customer_count,
        m.opp_existing AS opp_existing_count, m.opp_new AS opp_new_count,
@@ -151,15 +275,39 @@ SELECT row_number() OVER (ORDER BY m.month, m.user_id, m.team_id) AS id,
        m.alibaba AS alibaba_count, m.alibaba_on_time AS alibaba_on_time_count,
        CASE WHEN m.alibaba > 0 THEN 100.0 * m.alibaba_on_time / m.alibaba ELSE 100.0 END
            AS alibaba_on_time_rate,
+       m.ff AS first_followup_count, m.ff_on_time AS first_followup_on_time_count,
        CASE WHEN m.ff > 0 THEN 100.0 * m.ff_on_time / m.ff ELSE 100.0 END AS first_followup_on_time_rate,
-       CASE WHEN COALESCE(o.customers, 0) > 0 THEN 100.0 * COALESCE(c.customers, 0) / o.customers
-            ELSE 100.0 END AS coverage_rate,
+       COALESCE(o.customers, 0) AS owned_count, COALESCE(c.customers, 0) AS contacted_count,
+       CASE WHEN o.customers > 0 THEN 100.0 * COALESCE(c.customers, 0) / o.customers ELSE 100.0 END
+           AS coverage_rate,
        COALESCE(o.completeness, 0) AS completeness,
+       m.lead_customer AS lead_customer_count, m.lead_opp AS lead_opportunity_count,
+       m.lead_won AS lead_won_count,
        CASE WHEN m.leads > 0 THEN 100.0 * m.lead_customer / m.leads ELSE 0 END AS lead_customer_rate,
        CASE WHEN m.leads > 0 THEN 100.0 * m.lead_opp / m.leads ELSE 0 END AS lead_opportunity_rate,
-       CASE WHEN m.leads > 0 THEN 100.0 * m.lead_won / m.leads ELSE 0 END AS lead_won_rate
+       CASE WHEN m.leads > 0 THEN 100.0 * m.lead_won / m.leads ELSE 0 END AS lead_won_rate,
+       CASE WHEN m.lead_customer > 0 THEN 100.0 * m.lead_opp / m.lead_customer ELSE 0 END
+           AS customer_opportunity_rate,
+       CASE WHEN m.lead_opp > 0 THEN 100.0 * m.lead_won / m.lead_opp ELSE 0 END AS opportunity_won_rate
   FROM monthly m
-  LEFT JOIN owned o ON o.user_id = m.user_id
-  LEFT JOIN contacted c ON c.user_id = m.user_id AND c.month = m.month
-"""
+  -- the rep's current customers (index-only scan of sop_kpi_res_partner_owner_idx; a filter
+  -- on the rep reaches it through the join)
+  LEFT JOIN (
+      SELECT p.user_id, count(*) AS customers, avg(COALESCE(p.sop_completeness, 0)) AS completeness
+        FROM res_partner p
+       WHERE p.sop_managed AND p.active AND p.user_id IS NOT NULL
+       GROUP BY p.user_id
+  ) o ON o.user_id = m.user_id
+  -- of which contacted by them in the month: per row, by an index range on (rep, date)
+  CROSS JOIN LATERAL (
+      SELECT count(DISTINCT f.partner_id) AS customers
+        FROM sop_followup f
+        JOIN res_partner p ON p.id = f.partner_id AND p.user_id = f.user_id AND p.sop_managed AND p.active
+       WHERE f.user_id = m.user_id
+         AND f.date >= (m.month::timestamp AT TIME ZONE %(tz)s) AT TIME ZONE 'UTC'
+         AND f.date < ((m.month + interval '1 month') AT TIME ZONE %(tz)s) AT TIME ZONE 'UTC'
+  ) c
+""",
+            months=months,
+            tz=self._sop_timezone_sql(),
         )
