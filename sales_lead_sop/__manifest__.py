@@ -11,6 +11,8 @@
     "data": [
         "security/sales_lead_sop_groups.xml",
         "security/ir.model.access.csv",
+        "security/sales_lead_sop_security.xml",
+        "security/sop_handover_security.xml",
         "data/utm_source_data.xml",
         "data/sop_customer_group_data.xml",
         "data/sop_region_code_data.xml",
@@ -21,6 +23,7 @@
         "wizard/sop_review_reject_views.xml",
         "views/res_partner_views.xml",
         "views/sop_configuration_views.xml",
+        "views/sop_public_customer_views.xml",
         "views/res_partner_pool_views.xml",
         "views/sop_pool_config_views.xml",
         "data/sop_cadence_data.xml",
@@ -37,6 +40,8 @@
         "views/crm_lead_views.xml",
         "views/sop_lead_views.xml",
         "wizard/sop_lead_wizard_views.xml",
+        "views/sop_handover_views.xml",
+        "report/sop_handover_report.xml",
         "views/sales_lead_sop_menus.xml",
     ],
     "demo": [
@@ -45,6 +50,7 @@
         "demo/res_partner_demo.xml",
         "demo/crm_lead_demo.xml",
         "demo/sop_lead_pool_demo.xml",
+        "demo/sop_access_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

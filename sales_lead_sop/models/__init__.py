@@ -37,3 +37,10 @@ from . import mail_message
 from . import mail_activity
 from . import res_config_settings_lead
 from . import sop_api_key
+from . import res_users_sop_scope
+from . import crm_team_sop_scope
+from . import sop_public_customer
+from . import res_partner_handover
+from . import res_config_settings_handover
+from . import sop_handover
+from . import res_partner_scope

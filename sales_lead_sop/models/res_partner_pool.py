@@ -143,13 +143,15 @@ class ResPartner(models.Model):
         :config: sales_lead_sop.capacity, sales_lead_sop.daily_claim_limit, sales_lead_sop.cooldown_days
         :return: True
         """
-        partners = self._sop_check_managed()
+        # sudo: reps cannot read public customers in res.partner (claim fields only, SOP §1);
+        # what they may claim is checked below: still public, and in their public pools.
+        partners = self.sudo()._sop_check_managed()
         user = self.env.user
-        partners.check_access("read")
         partners.invalidate_recordset(["user_id"])
         for partner in partners:
             if partner.user_id:
                 raise UserError(self._sop_taken_message(partner))
+        partners._sop_check_claimable()
         partners._sop_check_cooldown(user)
         partners._sop_check_daily_limit(user)
         self._sop_check_capacity(user, len(partners))
@@ -196,13 +198,14 @@ class ResPartner(models.Model):
         :param user: res.users record or id of the new owner
         :return: True
         """
-        partners = self._sop_check_managed()
+        if not self.env.user.has_group("sales_lead_sop.group_sop_manager"):
+            raise UserError(self.env._("Only team managers can assign customers."))
+        # sudo: managers cannot read public customers in res.partner (claim fields only);
+        # the current owners must be in teams the caller leads (_sop_check_team_manager).
+        partners = self.sudo()._sop_check_managed()
         user = self.env["res.users"].browse(user) if isinstance(user, int) else user
         if not user:
             raise UserError(self.env._("Choose the salesperson to assign the customers to."))
-        partners.check_access("read")
-        if not self.env.user.has_group("sales_lead_sop.group_sop_manager"):
-            raise UserError(self.env._("Only team managers can assign customers."))
         self._sop_check_team_manager(user | partners.user_id)
         moving = partners.filtered(lambda p: p.user_id != user)
         if override_capacity:
@@ -370,6 +373,17 @@ class ResPartner(models.Model):
                 )
             )
 
+    def _sop_check_claimable(self):
+        """Refuse public customers outside the caller's public pools (sop.public.pool)."""
+        visible = self.env["sop.public.customer"].with_user(self.env.uid).search([("id", "in", self.ids)])
+        outside = self.filtered(lambda p: p.id not in visible.ids)
+        if outside:
+            raise UserError(
+                self.env._(
+                    "Customer %(name)s is not in a public pool you belong to.", name=outside[0].display_name
+                )
+            )
+
     @api.model
     def _sop_check_team_manager(self, users):
         """Refuse unless every user in `users` is a member of a team the caller leads."""
@@ -456,9 +470,12 @@ class ResPartner(models.Model):
             raise UserError(self.env._("Only managers can undo a recycle."))
         since = fields.Datetime.now() - timedelta(days=self._sop_param("recycle_undo_days"))
         History = self.env["sop.pool.history"].sudo()  # sudo: managers read history beyond their rules
-        restored = skipped = self.browse()
+        # sudo: recycled customers are public, which managers cannot read in res.partner (claim
+        # fields only); the former owners must be in teams the caller leads (checked below)
+        partners = self.sudo()
+        restored = skipped = partners.browse()
         by_owner = {}
-        for partner in self:
+        for partner in partners:
             last = History.search(
                 [
                     ("partner_id", "=", partner.id),
@@ -481,17 +498,17 @@ class ResPartner(models.Model):
                     raise UserError(problem)
                 skipped |= partner
                 continue
-            by_owner.setdefault(last.from_user_id, self.browse())
+            by_owner.setdefault(last.from_user_id, partners.browse())
             by_owner[last.from_user_id] |= partner
-        for owner, partners in by_owner.items():
+        for owner, group in by_owner.items():
             self._sop_check_team_manager(owner)
             try:
-                self._sop_check_capacity(owner, len(partners))
+                self._sop_check_capacity(owner, len(group))
             except UserError:
                 if strict:
                     raise
-                skipped |= partners
+                skipped |= group
                 continue
-            partners._sop_move(owner, "assign", reason=reason, only_public=True)
-            restored |= partners
+            group._sop_move(owner, "assign", reason=reason, only_public=True)
+            restored |= group
         return restored, skipped

@@ -55,7 +55,9 @@ class SopClaimRequest(models.Model):
             request.display_name = self.env._(
                 "%(user)s asks for %(customer)s",
                 user=request.user_id.name,
-                customer=request.partner_id.display_name,
+                # sudo: the requester cannot read a customer held by someone else; its name is
+                # no private data (SOP §1) and says what the request is about
+                customer=request.partner_id.sudo().display_name,
             )
 
     @api.model_create_multi
@@ -64,7 +66,9 @@ class SopClaimRequest(models.Model):
             # A request is always filed in the caller's name.
             vals["user_id"] = self.env.uid
             vals.pop("state", None)
-            partner = self.env["res.partner"].browse(vals.get("partner_id"))
+            # sudo: a request is for a customer the rep cannot read (held by someone else);
+            # only its SOP flag, owner and name are used by the checks below
+            partner = self.env["res.partner"].sudo().browse(vals.get("partner_id"))
             self._check_can_request(partner)
             vals["owner_id"] = partner.sudo().user_id.id  # sudo: the owner's user may be unreadable
         requests = super().create(vals_list)

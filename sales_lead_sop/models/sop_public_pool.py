@@ -37,12 +37,14 @@ class SopPublicPool(models.Model):
     @api.depends("domain")
     def _compute_customer_count(self):
         for pool in self:
-            pool.customer_count = self.env["res.partner"].search_count(pool._get_customer_domain())
+            pool.customer_count = self.env["sop.public.customer"].search_count(
+                [("public_pool_id", "=", pool.id)]
+            )
 
     def action_view_customers(self):
         """Open the public customers of this pool (kanban first, for the mobile app)."""
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("sales_lead_sop.res_partner_action_sop_public")
-        action["domain"] = self._get_customer_domain()
+        action["domain"] = [("public_pool_id", "=", self.id)]
         action["display_name"] = self.name
         return action

@@ -19,3 +19,5 @@ from . import test_lead_triage
 from . import test_pipeline_stages
 from . import test_ui_followup_mobile
 from . import test_campaign_report
+from . import test_access_scope
+from . import test_handover

@@ -5,12 +5,12 @@ from .common import SopHttpCase
 
 @tagged("sales_lead_sop", "post_install", "-at_install")
 class TestUiPoolClaim(SopHttpCase):
-    """A rep claims a public customer from the public-pool kanban on a phone."""
+    """A rep opens a public-pool customer on a phone: no phone or email until claimed."""
 
     browser_size = "375x667"
     touch_enabled = True
 
-    def test_rep_claims_from_mobile_kanban(self):
+    def test_rep_claims_from_mobile_form(self):
         rep = new_test_user(self.env, "sop_tour_claim_rep", groups="sales_lead_sop.group_sop_rep")
         customer = self.env["res.partner"].create(
             {
@@ -23,6 +23,8 @@ class TestUiPoolClaim(SopHttpCase):
                 "sop_customer_type": "trader",
                 "sop_product_ids": [(0, 0, {"name": "Tour Product"})],
                 "country_id": self.env.ref("base.cn").id,
+                "phone": "+86 21 5555 0199",
+                "email": "buyer@tour.example",
             }
         )
         self.assertFalse(customer.user_id)
