@@ -10,3 +10,4 @@ from . import test_ui_pool_claim
 from . import test_cadence
 from . import test_kpi_scorecard
 from . import test_weekly_digest
+from . import test_pool_capacity_race
