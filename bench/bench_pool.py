@@ -3,6 +3,7 @@
     bash bench/bench_pool.sh --db sop_bench [--claims 200]
 
 Measures, each step in its own process so peak memory is the step's own:
+- reset:   (setup, not a measure) 30 % of the customers private, 10 % of all due, no history;
 - refresh: recompute every stored recycle date with the active rules (what a rule change
            costs; also fills the rule of each customer, which the generator leaves empty);
 - warn:    the warnings the recycling job gives (activities + notifications), time and count;
@@ -46,6 +47,105 @@ def _peak_rss_mib():
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
+def _cpu_seconds(cr):
+    """CPU seconds used so far by this process and by its PostgreSQL backend (same host):
+    set against the wall time they tell how much of it was spent waiting for a shared CPU."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    cr.execute("SELECT pg_backend_pid()")
+    try:
+        with open(f"/proc/{cr.fetchone()[0]}/stat") as stat:
+            ticks = stat.read().rsplit(")", 1)[1].split()
+        backend = (int(ticks[11]) + int(ticks[12])) / os.sysconf("SC_CLK_TCK")
+    except OSError:
+        backend = 0.0
+    return usage.ru_utime + usage.ru_stime, backend
+
+
+def _cpu_report(cr, before):
+    after = _cpu_seconds(cr)
+    return {
+        "odoo_cpu_s": round(after[0] - before[0], 1),
+        "postgres_cpu_s": round(after[1] - before[1], 1),
+        "load_avg_1m": round(os.getloadavg()[0], 1),
+    }
+
+
+# Share of all customers given an owner, and share of all customers due today, by `reset`.
+RESET_PRIVATE = 0.3
+RESET_DUE = 0.1
+
+
+def step_reset(registry, db):
+    """Put the pools back in a known state, whatever earlier runs did: 30 % of the customers
+    private (spread over the bench reps), 10 % of all due (last contact older than their group
+    allows), no history, runs or warnings; recycle dates are left to the `refresh` step.
+    Deterministic (pseudo-random by id, dates relative to today), so successive runs measure
+    the same work, and a reset on the day of a run only rewrites what the run moved."""
+    import psycopg2  # noqa: PLC0415 - VACUUM needs autocommit
+
+    started = time.monotonic()
+    with registry.cursor() as cr:
+        cr.execute("DELETE FROM mail_activity WHERE res_model = 'res.partner'")
+        cr.execute("DELETE FROM sop_pool_history")
+        cr.execute("DELETE FROM sop_recycle_run")
+        cr.execute("SELECT count(*) FROM res_partner WHERE sop_managed")
+        total = cr.fetchone()[0]
+        cr.execute(
+            """SELECT count(*) FILTER (WHERE g.code <> 'bulk'),
+                      count(*) FILTER (WHERE g.code <> 'bulk' AND g.recycle_days > 0)
+                 FROM res_partner p JOIN sop_customer_group g ON g.id = p.sop_group_id
+                WHERE p.sop_managed"""
+        )
+        eligible, recyclable = cr.fetchone()
+        private_cut = int(1000 * RESET_PRIVATE * total / eligible)
+        due_cut = int(1000 * RESET_DUE * total / (recyclable * private_cut / 1000))
+        cr.execute(
+            """WITH reps AS (SELECT array_agg(id ORDER BY id) AS ids FROM res_users
+                              WHERE login LIKE 'bench_rep_%%'),
+                    c AS (SELECT p.id, g.recycle_days,
+                                 g.code <> 'bulk' AND (p.id::bigint * 2654435761) %% 1000 < %(private)s
+                                     AS private,
+                                 (p.id::bigint * 40503) %% 1000 AS h
+                            FROM res_partner p JOIN sop_customer_group g ON g.id = p.sop_group_id
+                           WHERE p.sop_managed),
+                    t AS (SELECT c.id,
+                                 CASE WHEN c.private THEN reps.ids[1 + c.id %% array_length(reps.ids, 1)] END
+                                     AS owner,
+                                 CASE WHEN c.private THEN current_date - 800 END::timestamp AS since,
+                                 CASE WHEN c.recycle_days > 0 AND c.h < %(due)s
+                                          THEN current_date - (c.recycle_days + 1 + c.h %% 90)
+                                      ELSE current_date - c.h %% GREATEST(c.recycle_days, 30)
+                                 END::timestamp + (c.h * interval '1 minute') AS contact
+                            FROM c, reps)
+               UPDATE res_partner p
+                  SET user_id = t.owner,
+                      sop_pool_state = CASE WHEN t.owner IS NULL THEN 'public' ELSE 'private' END,
+                      sop_owner_date = t.since,
+                      sop_last_contact_date = CASE WHEN t.owner IS NULL THEN p.sop_last_contact_date
+                                                   ELSE t.contact END,
+                      sop_recycle_warned_date = NULL
+                 FROM t
+                WHERE t.id = p.id
+                  -- rows already as wanted are left alone: a second reset costs little
+                  AND (p.user_id IS DISTINCT FROM t.owner
+                       OR p.sop_owner_date IS DISTINCT FROM t.since
+                       OR (t.owner IS NOT NULL AND p.sop_last_contact_date IS DISTINCT FROM t.contact)
+                       OR p.sop_recycle_warned_date IS NOT NULL)""",
+            {"private": private_cut, "due": due_cut},
+        )
+        cr.commit()
+    dsn = odoo.sql_db.connection_info_for(db)[1]
+    conn = psycopg2.connect(**dsn)
+    try:
+        conn.autocommit = True
+        with conn.cursor() as cur:
+            cur.execute("VACUUM ANALYZE res_partner")
+            cur.execute("VACUUM ANALYZE sop_pool_history")
+    finally:
+        conn.close()
+    return {"seconds": round(time.monotonic() - started, 1)}
+
+
 def step_refresh(registry):
     with registry.cursor() as cr:
         env = _env(cr)
@@ -78,6 +178,7 @@ def step_recycle(registry):
             [today],
         )
         due, total = cr.fetchone()
+        cpu = _cpu_seconds(cr)
         started = time.monotonic()
         moved = env["res.partner"]._cron_sop_recycle()
         cr.commit()
@@ -87,6 +188,7 @@ def step_recycle(registry):
             "recycled": moved,
             "seconds": round(time.monotonic() - started, 1),
             "peak_rss_mib": _peak_rss_mib(),
+            **_cpu_report(cr, cpu),
         }
 
 
@@ -114,6 +216,7 @@ def step_claim(registry, claims):
         ids = _claimable(cr, claims)
         reps = _bench_reps(cr)
         samples = []
+        cpu = _cpu_seconds(cr)
         for n, pid in enumerate(ids):
             uid = reps[n % len(reps)][0]
             partner = _env(cr, uid)["res.partner"].browse(pid)
@@ -122,7 +225,7 @@ def step_claim(registry, claims):
             cr.commit()
             samples.append(time.perf_counter() - started)
             env.invalidate_all()
-        return _percentiles(samples)
+        return {**_percentiles(samples), **_cpu_report(cr, cpu)}
 
 
 def step_rpc(registry, claims, addons_path, odoo_bin, db):
@@ -199,12 +302,16 @@ def main():
     parser.add_argument("--db", required=True)
     parser.add_argument("--addons-path", required=True)
     parser.add_argument("--odoo-bin", required=True)
-    parser.add_argument("--step", choices=["refresh", "warn", "recycle", "claim", "rpc"], required=True)
+    parser.add_argument(
+        "--step", choices=["reset", "refresh", "warn", "recycle", "claim", "rpc"], required=True
+    )
     parser.add_argument("--claims", type=int, default=200)
     args = parser.parse_args()
     odoo.tools.config.parse_config(["-d", args.db, f"--addons-path={args.addons_path}", "--log-level=warn"])
     registry = odoo.modules.registry.Registry(args.db)
-    if args.step == "refresh":
+    if args.step == "reset":
+        result = step_reset(registry, args.db)
+    elif args.step == "refresh":
         result = step_refresh(registry)
     elif args.step == "warn":
         result = step_warn(registry)

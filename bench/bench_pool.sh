@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Pools benchmark (issue 5): recycling job, warnings, claim latency (server side and JSON-RPC).
-# Usage: bash bench/bench_pool.sh --db sop_bench [--claims 200] [--steps "refresh warn recycle claim rpc"]
+# Usage: bash bench/bench_pool.sh --db sop_bench [--claims 200] [--steps "reset refresh warn recycle claim rpc"]
 # The database must have been filled by bench/generate.sh first.
 source "$(dirname "$0")/../tools/env.sh"
 setup_all
-STEPS="refresh warn recycle claim rpc"
+STEPS="reset refresh warn recycle claim rpc"
 args=()
 while [ $# -gt 0 ]; do
     if [ "$1" = --steps ]; then STEPS=$2; shift 2; else args+=("$1"); shift; fi

@@ -5,6 +5,7 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL, create_index
+from odoo.tools.sql import drop_index
 
 from .res_config_settings_pool import POOL_PARAMS
 
@@ -58,13 +59,16 @@ class ResPartner(models.Model):
 
     def _auto_init(self):
         res = super()._auto_init()
-        # Capacity check and "my customers" lists count a rep's SOP customers.
+        # Capacity check and "my customers" lists count a rep's SOP customers. `active` is in
+        # the predicate so the count is an index-only scan (at 1M customers, fetching the heap
+        # rows of a rep's customers made it the slowest step of a claim).
+        drop_index(self.env.cr, "res_partner_sop_owner_idx", self._table)
         create_index(
             self.env.cr,
-            "res_partner_sop_owner_idx",
+            "res_partner_sop_owner_active_idx",
             self._table,
             ["user_id"],
-            where="sop_managed AND user_id IS NOT NULL",
+            where="sop_managed AND active AND user_id IS NOT NULL",
         )
         return res
 
@@ -153,6 +157,7 @@ class ResPartner(models.Model):
                 raise UserError(self._sop_taken_message(partner))
         partners._sop_check_claimable()
         partners._sop_check_cooldown(user)
+        self._sop_lock_owner(user)
         partners._sop_check_daily_limit(user)
         self._sop_check_capacity(user, len(partners))
         partners._sop_move(user, "claim", only_public=True)
@@ -303,10 +308,23 @@ class ResPartner(models.Model):
         return self.env.cr.fetchone()[0]
 
     @api.model
+    def _sop_lock_owner(self, user):
+        """Serialize the moves towards `user` that check its capacity or daily limit.
+
+        Two claims by one rep at capacity - 1 would otherwise both count 299 and both win.
+        A lock alone is not enough under REPEATABLE READ (the waiting transaction keeps its
+        old snapshot), so the rep's row is rewritten unchanged: a concurrent transaction that
+        touches it after this one commits gets a serialization failure, and Odoo retries its
+        request with a fresh snapshot that counts the customer just taken.
+        """
+        self.env.cr.execute(SQL("UPDATE res_users SET write_date = write_date WHERE id = %s", user.id))
+
+    @api.model
     def _sop_check_capacity(self, user, adding):
         """Refuse when `user` would hold more private customers than the capacity."""
         if not adding or not user:
             return
+        self._sop_lock_owner(user)
         capacity = self._sop_param("capacity")
         owned = self._sop_owned_count(user)
         if owned + adding > capacity:
@@ -347,29 +365,32 @@ class ResPartner(models.Model):
         if not days:
             return
         since = fields.Datetime.now() - timedelta(days=days)
-        # sudo: reps may not read every history row, but their own cooldown must always apply.
-        left = (
-            self.env["sop.pool.history"]
-            .sudo()
-            .search(
-                [
-                    ("partner_id", "in", self.ids),
-                    ("from_user_id", "=", user.id),
-                    ("action", "in", ("release", "recycle")),
-                    ("date", ">", since),
-                ],
-                order="date desc",
-                limit=1,
+        # SQL over the history's partner index: an ORM search ordered by date walks the date
+        # index through every move of the window (100k after a recycling run). Not subject to
+        # record rules on purpose: reps may not read every history row, but their own
+        # cooldown must always apply.
+        self.env["sop.pool.history"].flush_model()
+        self.env.cr.execute(
+            SQL(
+                """SELECT partner_id, max(date) FROM sop_pool_history
+                    WHERE partner_id IN %s AND from_user_id = %s
+                      AND action IN ('release', 'recycle') AND date > %s
+                    GROUP BY partner_id ORDER BY partner_id LIMIT 1""",
+                tuple(self.ids),
+                user.id,
+                since,
             )
         )
-        if left:
+        row = self.env.cr.fetchone()
+        if row:
+            partner_id, left = row
             raise UserError(
                 self.env._(
                     "Customer %(name)s left your private pool on %(left)s: you can claim it again "
                     "after %(until)s.",
-                    name=left.partner_id.display_name,
-                    left=fields.Datetime.to_string(left.date),
-                    until=fields.Datetime.to_string(left.date + timedelta(days=days)),
+                    name=self.browse(partner_id).display_name,
+                    left=fields.Datetime.to_string(left),
+                    until=fields.Datetime.to_string(left + timedelta(days=days)),
                 )
             )
 

@@ -182,17 +182,13 @@ class ResPartner(models.Model):
     @api.model
     def _sop_refresh_due_dates(self, today):
         """Re-evaluate the customers stored as due, so that a change the triggers do not see
-        (a won deal, a rule change made mid-run) never recycles a customer wrongly."""
-        self.env.cr.execute(
-            SQL(
-                """SELECT id FROM res_partner
-                    WHERE sop_recycle_date <= %s AND sop_managed AND user_id IS NOT NULL""",
-                today,
-            )
+        (a won deal, a rule change made mid-run) never recycles a customer wrongly.
+
+        One statement scoped by the indexed recycle date (not a list of ids): it only rewrites
+        the rows whose date or rule actually changed."""
+        self._sop_refresh_recycle_dates(
+            SQL("p.sop_recycle_date <= %s AND p.sop_managed AND p.user_id IS NOT NULL", today)
         )
-        ids = [row[0] for row in self.env.cr.fetchall()]
-        for chunk in split_every(REFRESH_BATCH, ids):
-            self._sop_refresh_recycle_dates(SQL("p.id IN %s", tuple(chunk)))
 
     @api.model
     def _sop_recycle_batch(self, today, batch_size, run, rule_reasons):
@@ -259,6 +255,9 @@ class ResPartner(models.Model):
                 """SELECT p.id FROM res_partner p JOIN sop_recycle_rule r ON r.id = p.sop_recycle_rule_id
                     WHERE p.sop_recycle_date > %(today)s AND p.sop_managed AND p.user_id IS NOT NULL
                       AND p.sop_recycle_date - r.warn_days <= %(today)s
+                      -- a range on the recycle date index instead of every private customer
+                      AND p.sop_recycle_date <= %(today)s
+                          + (SELECT COALESCE(max(warn_days), 0) FROM sop_recycle_rule)
                       AND p.sop_recycle_warned_date IS DISTINCT FROM p.sop_recycle_date""",
                 today=today,
             )

@@ -21,3 +21,4 @@ from . import test_ui_followup_mobile
 from . import test_campaign_report
 from . import test_access_scope
 from . import test_handover
+from . import test_pool_capacity_race
