@@ -37,6 +37,11 @@
         "views/crm_lead_views.xml",
         "views/sop_lead_views.xml",
         "wizard/sop_lead_wizard_views.xml",
+        "data/sop_name_word_data.xml",
+        "data/sop_free_mail_domain_data.xml",
+        "data/ir_cron_duplicate_data.xml",
+        "views/sop_duplicate_views.xml",
+        "wizard/sop_duplicate_check_views.xml",
         "views/sales_lead_sop_menus.xml",
     ],
     "demo": [

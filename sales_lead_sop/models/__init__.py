@@ -37,3 +37,9 @@ from . import mail_message
 from . import mail_activity
 from . import res_config_settings_lead
 from . import sop_api_key
+from . import sop_name_word
+from . import sop_free_mail_domain
+from . import sop_partner_key
+from . import res_config_settings_duplicate
+from . import res_partner_duplicate
+from . import crm_lead_duplicate

@@ -18,3 +18,4 @@ from . import test_lead_pool
 from . import test_lead_triage
 from . import test_pipeline_stages
 from . import test_ui_followup_mobile
+from . import test_duplicate_name_key
