@@ -302,17 +302,14 @@ class ResPartner(models.Model):
         if name_key and "similar_name" in kinds and self.env.registry.has_trigram:
             threshold = self._sop_duplicate_param("duplicate_similarity") / 100.0
             cr.execute(SQL("SELECT set_config('pg_trgm.similarity_threshold', %s, true)", str(threshold)))
+            # A plain query string: Odoo's SQL objects cannot hold the trigram operator `%`.
             cr.execute(
-                SQL(
-                    """SELECT id, 'similar_name', similarity(sop_name_key, %(key)s) AS score
-                         FROM res_partner
-                        WHERE sop_name_key %% %(key)s AND sop_name_key != %(key)s
-                          AND sop_managed AND active AND parent_id IS NULL AND id != ALL(%(exclude)s)
-                        ORDER BY score DESC, id LIMIT %(limit)s""",
-                    key=name_key,
-                    exclude=exclude,
-                    limit=MATCH_LIMIT,
-                )
+                """SELECT id, 'similar_name', similarity(sop_name_key, %s) AS score
+                     FROM res_partner
+                    WHERE sop_name_key %% %s AND sop_name_key != %s
+                      AND sop_managed AND active AND parent_id IS NULL AND id != ALL(%s)
+                    ORDER BY score DESC, id LIMIT %s""",
+                [name_key, name_key, name_key, exclude, MATCH_LIMIT],
             )
             found += cr.fetchall()
         # Only SOP customers still active count (keys of archived ones may linger until rebuilt).

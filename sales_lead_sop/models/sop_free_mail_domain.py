@@ -39,5 +39,6 @@ class SopFreeMailDomain(models.Model):
     @tools.ormcache()
     def _sop_free_domains(self):
         """Set of the active free-mail domains (cached per registry)."""
+        self.flush_model(["name", "active"])
         self.env.cr.execute("SELECT name FROM sop_free_mail_domain WHERE active")
         return frozenset(row[0] for row in self.env.cr.fetchall())

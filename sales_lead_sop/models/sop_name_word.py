@@ -83,6 +83,7 @@ class SopNameWord(models.Model):
 
     @tools.ormcache()
     def _sop_cached_normalizer(self):
+        self.flush_model(["name", "kind", "active"])
         self.env.cr.execute("SELECT name, kind FROM sop_name_word WHERE active")
         return NameKeyNormalizer(self.env.cr.fetchall())
 
