@@ -15,6 +15,8 @@ _logger = logging.getLogger(__name__)
 MATCH_KINDS = ["name", "phone", "email", "email_domain", "website", "similar_name"]
 # What a contact adds to its customer: phones, emails and their domains.
 CONTACT_KINDS = ["phone", "email", "email_domain", "website"]
+DOMAIN_KINDS = {"email_domain": "website", "website": "email_domain"}
+WEAKER_MATCHES = [("name", "similar_name"), ("email", "email_domain")]
 # Fields whose change can create a duplicate: they rebuild the keys and run the check.
 KEY_FIELDS = {"name", "phone", "mobile", "fax", "email", "website", "country_id"}
 STRUCTURE_FIELDS = {"parent_id", "sop_managed", "active", "is_company"}
@@ -220,15 +222,16 @@ class ResPartner(models.Model):
         country_code = country_code or self.env.company.country_id.code
         Key = self.env["sop.partner.key"]
         phones = [vals.get(name) for name in ("phone", "mobile", "fax") if vals.get(name)]
-        exact = {}
-        for key in Key._sop_keys_of(phones=phones, country_code=country_code):
-            exact[key] = "phone"
-        for key in Key._sop_keys_of(emails=[vals.get("email")]):
-            exact.setdefault(key, "email" if key[0] == "email" else "email_domain")
-        for key in Key._sop_keys_of(websites=[vals.get("website")]):
-            exact[key] = "website"
+        keys = Key._sop_keys_of(
+            phones=phones,
+            emails=[vals.get("email")],
+            websites=[vals.get("website")],
+            country_code=country_code,
+        )
         free = self.env["sop.free.mail.domain"]._sop_free_domains()
-        exact = {key: match for key, match in exact.items() if not (key[0] == "domain" and key[1] in free)}
+        exact = {
+            (kind, value): kind for kind, value in keys if not (kind == "email_domain" and value in free)
+        }
         name_key = self.env["sop.name.word"]._sop_name_key(vals.get("name")) if vals.get("name") else ""
         return {"name": name_key, "exact": exact}
 
@@ -239,16 +242,10 @@ class ResPartner(models.Model):
         self.env.cr.execute(SQL("SELECT sop_name_key FROM res_partner WHERE id = %s", self.id))
         name_key = self.env.cr.fetchone()[0] if {"name", "similar_name"} & set(kinds) else ""
         keys = {"name": name_key, "exact": {}}
-        self.env.cr.execute(SQL("SELECT kind, value FROM sop_partner_key WHERE partner_id = %s", self.id))
         free = self.env["sop.free.mail.domain"]._sop_free_domains()
+        self.env.cr.execute(SQL("SELECT kind, value FROM sop_partner_key WHERE partner_id = %s", self.id))
         for kind, value in self.env.cr.fetchall():
-            if kind == "domain":
-                if value in free:
-                    continue
-                match = "website" if "website" in kinds else "email_domain"
-                if match in kinds:
-                    keys["exact"][(kind, value)] = match
-            elif kind in kinds:
+            if kind in kinds and not (kind == "email_domain" and value in free):
                 keys["exact"][(kind, value)] = kind
         keys["kinds"] = set(kinds)
         return keys
@@ -267,8 +264,13 @@ class ResPartner(models.Model):
         self.env["res.partner"].flush_model(["sop_name_key", "sop_managed", "active", "parent_id"])
         found = []
         if keys["exact"]:
-            kind_list, value_list = zip(*keys["exact"].keys(), strict=True)
-            match_list = list(keys["exact"].values())
+            searched = []
+            for (kind, value), match in keys["exact"].items():
+                searched.append((kind, value, match))
+                # A company domain is the same company whether it came from an email or a website.
+                if kind in DOMAIN_KINDS:
+                    searched.append((DOMAIN_KINDS[kind], value, match))
+            kind_list, value_list, match_list = zip(*searched, strict=True)
             cr.execute(
                 SQL(
                     """SELECT DISTINCT ON (k.partner_id, v.match) k.partner_id, v.match, 1.0
@@ -279,7 +281,7 @@ class ResPartner(models.Model):
                         LIMIT %(limit)s""",
                     kinds=list(kind_list),
                     values=list(value_list),
-                    matches=match_list,
+                    matches=list(match_list),
                     exclude=exclude,
                     limit=MATCH_LIMIT * len(set(match_list)),
                 )
@@ -318,7 +320,15 @@ class ResPartner(models.Model):
             cr.execute(SQL("SELECT id FROM res_partner WHERE id = ANY(%s) AND sop_managed AND active", ids))
             live = {row[0] for row in cr.fetchall()}
             found = [row for row in found if row[0] in live]
-        return found
+        # The stronger match says it all: same name hides similar name, same address its domain.
+        kinds_of = {}
+        for partner_id, match, _score in found:
+            kinds_of.setdefault(partner_id, set()).add(match)
+        return [
+            row
+            for row in found
+            if not any(row[1] == weak and strong in kinds_of[row[0]] for strong, weak in WEAKER_MATCHES)
+        ]
 
     # ------------------------------------------------------------------
     # BUSINESS: outcomes
@@ -377,6 +387,7 @@ class ResPartner(models.Model):
         for customer in self:
             keys = customer._sop_record_keys(kinds)
             matches = self._sop_search_duplicates(keys, exclude_ids=customer.ids)
+
             owner_user = owner or customer.sudo().user_id or self.env.user
             warnings = self._sop_apply_policy(matches, owner_user, action)
             if warnings and action == "create":

@@ -7,13 +7,14 @@ from ..tools.duplicate_keys import email_domain, normalize_emails, normalize_pho
 
 _logger = logging.getLogger(__name__)
 
-KEY_KINDS = [("phone", "Phone"), ("email", "Email"), ("domain", "Domain")]
+KEY_KINDS = [("phone", "Phone"), ("email", "Email"), ("email_domain", "Email Domain"), ("website", "Website")]
 
 
 class SopPartnerKey(models.Model):
     """Contact keys of SOP customers for the duplicate check (撞单): every phone, mobile (and fax)
-    in E.164, every email address and every company domain (email domain unless free mail,
-    website domain) of the customer and of its contacts, one row each.
+    in E.164, every email address, email domain and website domain of the customer and of its
+    contacts, one row each (free-mail domains are skipped when searching, so editing that
+    list needs no rebuild).
 
     One btree index on (kind, value) answers "who has this phone/email/domain" for all
     customers and contacts at once. Rows are derived data, rebuilt by `_sop_rebuild`; nobody
@@ -50,11 +51,11 @@ class SopPartnerKey(models.Model):
                 keys.add(("email", email))
                 domain = email_domain(email)
                 if domain:
-                    keys.add(("domain", domain))
+                    keys.add(("email_domain", domain))
         for url in websites:
             domain = website_domain(url)
             if domain:
-                keys.add(("domain", domain))
+                keys.add(("website", domain))
         return keys
 
     @api.model
@@ -68,9 +69,7 @@ class SopPartnerKey(models.Model):
         if not customer_ids:
             return
         cr = self.env.cr
-        self.env["res.partner"].flush_model(
-            ["phone", "mobile", "email", "website", "country_id", "parent_id", "active", "sop_managed"]
-        )
+        self.env["res.partner"].flush_model()  # commercial_partner_id of new contacts is computed late
         default_country = self.env.company.country_id.code
         phone_fields = self.env["res.partner"]._sop_phone_fields()
         cr.execute(
