@@ -23,8 +23,14 @@ STRUCTURE_FIELDS = {"parent_id", "sop_managed", "active", "is_company"}
 # Matches reported per search: enough to decide and to show, bounded for names shared by
 # hundreds of customers.
 MATCH_LIMIT = 20
+# Key of the cursor cache holding the customers created by the running import.
+IMPORTED_KEY = "sales_lead_sop.imported_partner_ids"
 # Customers per batch of the key backfill: one SELECT and one UPDATE/INSERT each.
 BATCH_SIZE = 20000
+
+
+class ImportBatchDuplicate(Exception):
+    """A duplicate inside a batch of imported rows: makes the import retry row by row."""
 
 
 class ResPartner(models.Model):
@@ -112,10 +118,20 @@ class ResPartner(models.Model):
         customers = partners.commercial_partner_id.filtered("sop_managed")
         if customers:
             self.env["sop.partner.key"]._sop_rebuild(customers.ids)
+            if self.env.context.get("import_file"):
+                # Remember the rows of this import (this cursor), to tell in-file duplicates apart.
+                self.env.cr.cache.setdefault(IMPORTED_KEY, set()).update(customers.ids)
             if self._sop_duplicate_check_enabled():
                 new_customers = customers & partners
-                new_customers._sop_enforce_duplicate_policy(MATCH_KINDS)
-                (customers - new_customers)._sop_enforce_duplicate_policy(CONTACT_KINDS)
+                try:
+                    new_customers._sop_enforce_duplicate_policy(MATCH_KINDS)
+                    (customers - new_customers)._sop_enforce_duplicate_policy(CONTACT_KINDS)
+                except UserError as error:
+                    if self.env.context.get("import_file") and len(partners) > 1:
+                        # Odoo's loader reports a UserError of a batch against its first row; any
+                        # other error makes it retry row by row, which reports each row's own.
+                        raise ImportBatchDuplicate(str(error)) from error
+                    raise
         return partners
 
     def write(self, vals):
@@ -147,10 +163,11 @@ class ResPartner(models.Model):
         return kinds
 
     def _sop_duplicate_check_enabled(self):
-        """False while modules load data, and when a sales administrator (or the system)
+        """False while modules load their data, and when a sales administrator (or the system)
         explicitly skips the check with the context key `sop_skip_duplicate_check`."""
         context = self.env.context
-        if context.get("install_mode"):
+        # Odoo's record loader sets install_mode for module data and for user imports alike.
+        if context.get("install_mode") and not context.get("import_file"):
             return False
         if context.get("sop_skip_duplicate_check"):
             return not (self.env.su or self.env.user.has_group("sales_team.group_sale_manager"))
@@ -406,12 +423,11 @@ class ResPartner(models.Model):
         """
         warnings = []
         in_import = bool(self.env.context.get("import_file"))
-        now = self.env.cr.now()
         for row in self._sop_describe_matches(matches, owner):
             policy = self._sop_duplicate_param(f"duplicate_policy_{row['match']}")
             if policy == "allow" or (action == "claim" and row["status"] != "owned"):
                 continue
-            same_file = in_import and self.sudo().browse(row["_id"]).create_date == now
+            same_file = in_import and row["_id"] in self.env.cr.cache.get(IMPORTED_KEY, ())
             message = self._sop_match_message(row, same_file)
             if policy == "block":
                 raise UserError(message)

@@ -20,3 +20,4 @@ from . import test_pipeline_stages
 from . import test_ui_followup_mobile
 from . import test_duplicate_name_key
 from . import test_duplicate_check
+from . import test_duplicate_wizard
