@@ -21,3 +21,4 @@ from . import test_ui_followup_mobile
 from . import test_duplicate_name_key
 from . import test_duplicate_check
 from . import test_duplicate_wizard
+from . import test_ui_duplicate_check
