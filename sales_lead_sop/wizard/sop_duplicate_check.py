@@ -111,7 +111,9 @@ class SopDuplicateCheckLine(models.TransientModel):
     similarity = fields.Float(string="Similarity (%)", digits=(3, 0), readonly=True)
     # The matched customer, for the buttons only: hidden from reps, who must not learn the id
     # of another rep's customer.
-    partner_ref_id = fields.Many2one("res.partner", groups="base.group_system", readonly=True)
+    partner_ref_id = fields.Many2one(
+        "res.partner", string="Matched Customer", groups="base.group_system", readonly=True
+    )
 
     @api.depends("match")
     def _compute_sequence(self):
