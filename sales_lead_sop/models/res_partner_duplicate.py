@@ -141,7 +141,7 @@ class ResPartner(models.Model):
         res = super().write(vals)
         if changed:
             customers = self.commercial_partner_id.filtered("sop_managed")
-            if customers or before:
+            if (customers or before) and changed - {"name"}:  # the name key is a stored compute
                 self.env["sop.partner.key"]._sop_rebuild((before | customers).ids)
             if customers and self._sop_duplicate_check_enabled():
                 kinds = MATCH_KINDS if STRUCTURE_FIELDS & changed else self._sop_kinds_of_fields(changed)
@@ -588,7 +588,7 @@ class ResPartner(models.Model):
     def _sop_commit_batch(self):
         # Keep each batch once done so a long backfill survives a restart; never while testing.
         if not (self.env.registry.in_test_mode() or getattr(threading.current_thread(), "testing", False)):
-            self.env.cr.commit()
+            self.env.cr.commit()  # pylint: disable=invalid-commit
 
     @api.model
     def _cron_sop_recompute_name_keys(self):
