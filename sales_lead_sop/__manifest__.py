@@ -42,6 +42,11 @@
         "wizard/sop_lead_wizard_views.xml",
         "views/sop_handover_views.xml",
         "report/sop_handover_report.xml",
+        "data/sop_name_word_data.xml",
+        "data/sop_free_mail_domain_data.xml",
+        "data/ir_cron_duplicate_data.xml",
+        "views/sop_duplicate_views.xml",
+        "wizard/sop_duplicate_check_views.xml",
         "views/sales_lead_sop_menus.xml",
     ],
     "demo": [

@@ -44,3 +44,9 @@ from . import res_partner_handover
 from . import res_config_settings_handover
 from . import sop_handover
 from . import res_partner_scope
+from . import sop_name_word
+from . import sop_free_mail_domain
+from . import sop_partner_key
+from . import res_config_settings_duplicate
+from . import res_partner_duplicate
+from . import crm_lead_duplicate

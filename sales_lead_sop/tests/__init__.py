@@ -22,3 +22,7 @@ from . import test_campaign_report
 from . import test_access_scope
 from . import test_handover
 from . import test_pool_capacity_race
+from . import test_duplicate_name_key
+from . import test_duplicate_check
+from . import test_duplicate_wizard
+from . import test_ui_duplicate_check

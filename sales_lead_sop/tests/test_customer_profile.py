@@ -32,7 +32,7 @@ class TestCustomerProfile(SopCommon):
 
     def test_trade_show_source_needs_the_show(self):
         trade_show = self.env.ref("sales_lead_sop.utm_source_trade_show")
-        with self.assertRaisesRegex(ValidationError, "Source Detail"):
+        with self.assertRaisesRegex(ValidationError, "Source Detail"), self.env.cr.savepoint():
             self._create_customer("Fair Co", user=self.rep_a, sop_source_id=trade_show.id)
         customer = self._create_customer(
             "Fair Co", user=self.rep_a, sop_source_id=trade_show.id, sop_source_detail="Canton Fair 2026"

@@ -7,3 +7,4 @@ from . import sop_lead_assign
 from . import sop_lead_convert
 from . import sop_lead_invalid_wizard
 from . import sop_lead_return
+from . import sop_duplicate_check

@@ -1,0 +1,226 @@
+"""Benchmark of the duplicate check (issue 6) on a bench database filled by bench/generate.py.
+
+    bash bench/bench_duplicate.sh --db sop_bench [--queries 300] [--creates 200]
+
+Steps, each in its own process so peak memory is the step's own:
+- keys:   compute the company-name key of every SOP customer, then rebuild the phone / email /
+          domain rows of every customer and contact (what install or a word-list change
+          costs; the generator leaves both empty); wall time, rows, peak RSS;
+- find:   server-side latency of `sop_find_duplicates` as a rep with a name variant of an
+          existing customer, two phones (one existing), an email and a website, p50/p95;
+          the same lead's Odoo `duplicate_lead_ids` computation (crm's own check) for the ratio;
+- create: creating an SOP customer as a rep with the check against the same with the check
+          skipped (`sop_skip_duplicate_check`, as a sales administrator), p50 each and the ratio.
+Created rows are rolled back; nothing but the keys stays in the database.
+"""
+
+import argparse
+import json
+import os
+import random
+import resource
+import statistics
+import time
+
+import odoo
+from odoo import SUPERUSER_ID, api
+
+
+def _env(cr, uid=SUPERUSER_ID, context=None):
+    return api.Environment(cr, uid, context or {})
+
+
+def _percentiles(samples):
+    samples = sorted(samples)
+    p95 = samples[max(0, int(round(0.95 * len(samples))) - 1)]
+    return {
+        "n": len(samples),
+        "p50_ms": round(statistics.median(samples) * 1000, 2),
+        "p95_ms": round(p95 * 1000, 2),
+    }
+
+
+def _peak_rss_mib():
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def _rep(cr):
+    cr.execute("SELECT id FROM res_users WHERE login LIKE 'bench_rep_%%' ORDER BY id LIMIT 1")
+    row = cr.fetchone()
+    if not row:
+        raise SystemExit("no bench_rep_* user: fill the database with bench/generate.sh first")
+    return row[0]
+
+
+def step_keys(registry):
+    with registry.cursor() as cr:
+        env = _env(cr)
+        Partner = env["res.partner"]
+        cr.execute("SELECT count(*) FROM res_partner WHERE sop_managed AND parent_id IS NULL")
+        customers = cr.fetchone()[0]
+        started = time.monotonic()
+        Partner._sop_recompute_name_keys(from_id=0)
+        names = time.monotonic() - started
+        started = time.monotonic()
+        Partner._sop_rebuild_all_keys(from_id=0)
+        contacts = time.monotonic() - started
+        for key in ("name_keys_from_id", "partner_keys_from_id"):
+            env["ir.config_parameter"].set_param(f"sales_lead_sop.{key}", "")
+        cr.execute("ANALYZE res_partner")
+        cr.execute("ANALYZE sop_partner_key")
+        cr.commit()
+        cr.execute("SELECT count(*) FROM sop_partner_key")
+        rows = cr.fetchone()[0]
+        return {
+            "customers": customers,
+            "name_keys_s": round(names, 1),
+            "contact_keys_s": round(contacts, 1),
+            "total_s": round(names + contacts, 1),
+            "key_rows": rows,
+            "peak_rss_mib": _peak_rss_mib(),
+        }
+
+
+def _samples(cr, count):
+    """Realistic inputs: a variant of an existing name, its phone plus an unknown one, an email of
+    its domain and its website; half the time an unknown company (no match)."""
+    rng = random.Random(6)
+    cr.execute(
+        """SELECT p.name, p.phone, p.email, p.website, c.code FROM res_partner p
+             JOIN res_country c ON c.id = p.country_id
+            WHERE p.sop_managed AND p.parent_id IS NULL
+              AND p.id IN (SELECT id FROM res_partner TABLESAMPLE SYSTEM (1) WHERE sop_managed) LIMIT %s""",
+        [count],
+    )
+    inputs = []
+    for name, phone, email, website, _code in cr.fetchall():
+        if rng.random() < 0.5:
+            name = f"{name} (Branch)" if name.isascii() else f"{name}分公司"
+        else:
+            name = f"Zx{rng.randint(0, 10**9)} Unknown Widgets Ltd"
+            phone = f"+49 30 {rng.randint(1000000, 9999999)}"
+            email = f"sales@zx{rng.randint(0, 10**9)}.de"
+            website = None
+        inputs.append(
+            {
+                "name": name,
+                "phone": phone,
+                "mobile": f"+86 139 {rng.randint(1000, 9999)} {rng.randint(1000, 9999)}",
+                "email": email,
+                "website": website,
+            }
+        )
+    return inputs
+
+
+def step_find(registry, queries):
+    with registry.cursor() as cr:
+        rep = _rep(cr)
+        inputs = _samples(cr, queries)
+        Partner = _env(cr, rep)["res.partner"]
+        Partner.sop_find_duplicates(inputs[0])  # warm the caches (word lists, groups)
+        samples, found = [], 0
+        for vals in inputs:
+            started = time.perf_counter()
+            rows = Partner.sop_find_duplicates(vals)
+            samples.append(time.perf_counter() - started)
+            found += bool(rows)
+            Partner.env.invalidate_all()
+        result = {"find": _percentiles(samples), "with_matches": found}
+        # Odoo's own duplicate check on leads, on the same machine and data, for comparison.
+        cr.execute("SELECT id FROM crm_lead WHERE active ORDER BY id DESC LIMIT %s", [queries])
+        lead_ids = [row[0] for row in cr.fetchall()]
+        if lead_ids:
+            Lead = _env(cr, rep)["crm.lead"].sudo()
+            odoo_samples = []
+            for lead in Lead.browse(lead_ids):
+                Lead.env.invalidate_all()
+                started = time.perf_counter()
+                lead._compute_potential_lead_duplicates()
+                odoo_samples.append(time.perf_counter() - started)
+            result["odoo_duplicate_lead_ids"] = _percentiles(odoo_samples)
+            result["ratio_p50_ours_to_odoo"] = round(
+                result["find"]["p50_ms"] / max(result["odoo_duplicate_lead_ids"]["p50_ms"], 0.001), 2
+            )
+        cr.execute("EXPLAIN ANALYZE SELECT id FROM res_partner WHERE sop_name_key %% %s", ["日东精密电子"])
+        result["similar_plan"] = [row[0] for row in cr.fetchall()][:6]
+        cr.rollback()
+        return result
+
+
+def step_create(registry, creates):
+    with registry.cursor() as cr:
+        rep = _rep(cr)
+        env = _env(cr)
+        vals = {
+            "is_company": True,
+            "sop_managed": True,
+            "sop_short_name": "Bench",
+            "sop_customer_type": "trader",
+            "sop_source_id": env["utm.source"].search([], limit=1).id,
+            "sop_group_id": env["sop.customer.group"].search([("code", "=", "potential")], limit=1).id,
+            "country_id": env.ref("base.cn").id,
+            "sop_product_ids": [(6, 0, env["product.template"].search([], limit=1).ids)],
+            "user_id": rep,
+        }
+        env["ir.config_parameter"].set_param("sales_lead_sop.capacity", 10_000_000)
+        admin = env.ref("base.user_admin").id
+        results = {}
+        rng = random.Random(7)
+        for label, uid, context in (
+            ("without_check", admin, {"sop_skip_duplicate_check": True}),
+            ("with_check", rep, {}),
+            ("without_check_2", admin, {"sop_skip_duplicate_check": True}),
+            ("with_check_2", rep, {}),
+        ):
+            Partner = _env(cr, uid, dict(context, tracking_disable=True))["res.partner"]
+            samples = []
+            for n in range(creates):
+                tag = f"{rng.randint(0, 10**12):x}"
+                started = time.perf_counter()
+                Partner.create(
+                    dict(
+                        vals,
+                        name=f"Bench Q{tag} Optics {n} Ltd",
+                        phone=f"+86 21 {rng.randint(10**7, 10**8 - 1)}",
+                        email=f"sales@q{tag}.cn",
+                        website=f"www.q{tag}.cn",
+                    )
+                )
+                Partner.env.flush_all()
+                samples.append(time.perf_counter() - started)
+                Partner.env.invalidate_all()
+            results[label] = _percentiles(samples)
+        cr.rollback()
+        results["ratio_p50"] = round(
+            (results["with_check"]["p50_ms"] + results["with_check_2"]["p50_ms"])
+            / (results["without_check"]["p50_ms"] + results["without_check_2"]["p50_ms"]),
+            2,
+        )
+        return results
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--addons-path", required=True)
+    parser.add_argument("--step", choices=["keys", "find", "create"], required=True)
+    parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--creates", type=int, default=200)
+    args = parser.parse_args()
+    odoo.tools.config.parse_config(["-d", args.db, f"--addons-path={args.addons_path}", "--log-level=warn"])
+    registry = odoo.modules.registry.Registry(args.db)
+    if args.step == "keys":
+        result = step_keys(registry)
+    elif args.step == "find":
+        result = step_find(registry, args.queries)
+    else:
+        result = step_create(registry, args.creates)
+    print(json.dumps({"step": args.step, **result}, ensure_ascii=False))
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    main()

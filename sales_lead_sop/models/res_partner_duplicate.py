@@ -1,0 +1,617 @@
+import logging
+import threading
+import time
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.modules.db import has_trigram
+from odoo.tools import SQL, create_index
+from odoo.tools.sql import column_exists
+
+from .res_config_settings_duplicate import DUPLICATE_PARAMS
+
+_logger = logging.getLogger(__name__)
+
+MATCH_KINDS = ["name", "phone", "email", "email_domain", "website", "similar_name"]
+# What a contact adds to its customer: phones, emails and their domains.
+CONTACT_KINDS = ["phone", "email", "email_domain", "website"]
+DOMAIN_KINDS = {"email_domain": "website", "website": "email_domain"}
+WEAKER_MATCHES = [("name", "similar_name"), ("email", "email_domain")]
+# Fields whose change can create a duplicate: they rebuild the keys and run the check.
+KEY_FIELDS = {"name", "phone", "mobile", "fax", "email", "website", "country_id"}
+STRUCTURE_FIELDS = {"parent_id", "sop_managed", "active", "is_company"}
+# Matches reported per search: enough to decide and to show, bounded for names shared by
+# hundreds of customers.
+MATCH_LIMIT = 20
+# Key of the cursor cache holding the customers created by the running import.
+IMPORTED_KEY = "sales_lead_sop.imported_partner_ids"
+# Customers per batch of the key backfill: one SELECT and one UPDATE/INSERT each.
+BATCH_SIZE = 20000
+
+
+class ImportBatchDuplicate(Exception):
+    """A duplicate inside a batch of imported rows: makes the import retry row by row."""
+
+
+class ResPartner(models.Model):
+    """Duplicate check (撞单/查重) of SOP customers, SOP.md §5.
+
+    Keys: `sop_name_key` (company name without region, legal-form and generic words) on the
+    customer, and `sop.partner.key` rows for the phones, emails and company domains of the
+    customer and its contacts. The check runs on create and on every write of a key field of
+    an SOP customer or of one of its contacts (forms, import, RPC, lead conversion) and on
+    claim; what it does per match kind (block / warn / allow) is a setting.
+
+    All searches run as superuser over every customer, private and public; what goes back to
+    the caller is only the kind of match, the status and the owner's name and date, and the
+    customer id only when the caller may read that customer (see `_sop_describe_matches`)."""
+
+    _inherit = "res.partner"
+
+    sop_name_key = fields.Char(
+        string="Company-Name Key",
+        compute="_compute_sop_name_key",
+        store=True,
+        precompute=True,  # computed before the INSERT: no extra UPDATE per new partner
+        copy=False,
+        help="The name without region, legal-form and generic words, compared by the duplicate check.",
+    )
+
+    def _auto_init(self):
+        cr = self.env.cr
+        # Create the key column ourselves: the ORM would compute it row by row in Python for
+        # every partner (hours on a million); existing SOP customers get their keys from the
+        # batched backfill job instead, scheduled here.
+        if not column_exists(cr, "res_partner", "sop_name_key"):
+            cr.execute("ALTER TABLE res_partner ADD COLUMN sop_name_key varchar")
+            if column_exists(cr, "res_partner", "sop_managed"):
+                cr.execute("SELECT 1 FROM res_partner WHERE sop_managed LIMIT 1")
+                if cr.fetchone():
+                    for key in ("name_keys_from_id", "partner_keys_from_id"):
+                        self.env["ir.config_parameter"].sudo().set_param(f"sales_lead_sop.{key}", "0")
+        res = super()._auto_init()
+        create_index(
+            cr,
+            "res_partner_sop_name_key_idx",
+            self._table,
+            ["sop_name_key"],
+            where="sop_name_key IS NOT NULL",
+        )
+        if not has_trigram(cr):
+            try:
+                with cr.savepoint(flush=False):
+                    cr.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+            except Exception:  # noqa: BLE001 - any failure means: no extension, exact matching only
+                _logger.warning(
+                    "sales_lead_sop: the PostgreSQL extension pg_trgm is missing and cannot be created; "
+                    "the duplicate check finds exact company-name keys only, not similar names."
+                )
+        self.env.registry.has_trigram = has_trigram(cr)
+        if self.env.registry.has_trigram:
+            create_index(
+                cr,
+                "res_partner_sop_name_key_trgm_idx",
+                self._table,
+                ["sop_name_key gin_trgm_ops"],
+                method="gin",
+                where="sop_name_key IS NOT NULL",
+            )
+        return res
+
+    @api.depends("name", "sop_managed", "parent_id")
+    def _compute_sop_name_key(self):
+        Word = self.env["sop.name.word"]
+        for partner in self:
+            is_customer = partner.sop_managed and not partner.parent_id
+            partner.sop_name_key = Word._sop_name_key(partner.name) or False if is_customer else False
+
+    @api.model
+    def _sop_phone_fields(self):
+        return [name for name in ("phone", "mobile", "fax") if name in self._fields]
+
+    # ------------------------------------------------------------------
+    # ORM: keep keys current and check on every change
+    # ------------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        partners = super().create(vals_list)
+        customers = partners.commercial_partner_id.filtered("sop_managed")
+        if customers:
+            self.env["sop.partner.key"]._sop_rebuild(customers.ids)
+            if self.env.context.get("import_file"):
+                # Remember the rows of this import (this cursor), to tell in-file duplicates apart.
+                self.env.cr.cache.setdefault(IMPORTED_KEY, set()).update(customers.ids)
+            if self._sop_duplicate_check_enabled():
+                new_customers = customers & partners
+                try:
+                    new_customers._sop_enforce_duplicate_policy(MATCH_KINDS)
+                    (customers - new_customers)._sop_enforce_duplicate_policy(CONTACT_KINDS)
+                except UserError as error:
+                    if self.env.context.get("import_file") and len(partners) > 1:
+                        # Odoo's loader reports a UserError of a batch against its first row; any
+                        # other error makes it retry row by row, which reports each row's own.
+                        raise ImportBatchDuplicate(str(error)) from error
+                    raise
+        return partners
+
+    def write(self, vals):
+        changed = (KEY_FIELDS | STRUCTURE_FIELDS) & set(vals)
+        before = self.commercial_partner_id.filtered("sop_managed") if changed else self.browse()
+        res = super().write(vals)
+        if changed:
+            customers = self.commercial_partner_id.filtered("sop_managed")
+            if (customers or before) and changed - {"name"}:  # the name key is a stored compute
+                self.env["sop.partner.key"]._sop_rebuild((before | customers).ids)
+            if customers and self._sop_duplicate_check_enabled():
+                kinds = MATCH_KINDS if STRUCTURE_FIELDS & changed else self._sop_kinds_of_fields(changed)
+                if self - customers:
+                    kinds = set(kinds) - {"name", "similar_name"}  # a contact's name is not a company name
+                customers.filtered("active")._sop_enforce_duplicate_policy(kinds)
+        return res
+
+    @api.model
+    def _sop_kinds_of_fields(self, field_names):
+        kinds = set()
+        if "name" in field_names:
+            kinds |= {"name", "similar_name"}
+        if {"phone", "mobile", "fax", "country_id"} & field_names:
+            kinds.add("phone")
+        if "email" in field_names:
+            kinds |= {"email", "email_domain"}
+        if "website" in field_names:
+            kinds.add("website")
+        return kinds
+
+    def _sop_duplicate_check_enabled(self):
+        """False while modules load their data, and when a sales administrator (or the system)
+        explicitly skips the check with the context key `sop_skip_duplicate_check`."""
+        context = self.env.context
+        # Odoo's record loader sets install_mode for module data and for user imports alike.
+        if context.get("install_mode") and not context.get("import_file"):
+            return False
+        if context.get("sop_skip_duplicate_check"):
+            return not (self.env.su or self.env.user.has_group("sales_team.group_sale_manager"))
+        return True
+
+    # ------------------------------------------------------------------
+    # PUBLIC API
+    # ------------------------------------------------------------------
+
+    @api.model
+    def sop_find_duplicates(self, vals):
+        """Search every SOP customer (private and public) for duplicates of `vals` (撞单查询).
+
+        :param vals: dict with any of ``name``, ``phone``, ``mobile``, ``email``, ``website``
+            (and optionally ``country_id``, used to read phones written without +country)
+        :return: list of dicts, one per customer and kind of match: ``match`` (``name``,
+            ``phone``, ``email``, ``email_domain``, ``website``, ``similar_name``), ``status``
+            (``mine``, ``public``, ``owned``), ``owner`` (display name or False), ``since``
+            (date the owner got it, or False), ``partner_id`` and ``name`` (only for customers
+            the caller may read, else False). Never phones, emails, addresses or notes.
+        :config: sales_lead_sop.duplicate_similarity
+        Callable by sales users (reps and up); nothing is created or changed.
+        """
+        if not self.env.user.has_group("sales_team.group_sale_salesman"):
+            raise AccessError(self.env._("Only salespeople can run the duplicate check."))
+        keys = self._sop_keys_from_vals(vals or {})
+        matches = self._sop_search_duplicates(keys)
+        rows = self._sop_describe_matches(matches, self.env.user)
+        for row in rows:
+            del row["_id"]
+        return rows
+
+    def _sop_check_claim_duplicates(self):
+        """Hook for claims (pools issue): refuse to claim a public customer that duplicates a
+        customer owned by another rep (policy `block`), as entering it would.
+
+        :raise UserError: naming the owner and the status, changing nothing
+        """
+        for partner in self:
+            partner._sop_enforce_duplicate_policy(MATCH_KINDS, owner=self.env.user, action="claim")
+
+    @api.model
+    def _sop_check_duplicate_vals(self, vals, owner=None):
+        """Hook for lead conversion and other entry points: apply the policy to values about to
+        become a customer, before anything is created.
+
+        :return: the list of warnings (str) of matches whose policy is `warn`
+        :raise UserError: for matches whose policy is `block`
+        """
+        matches = self._sop_search_duplicates(self._sop_keys_from_vals(vals))
+        return self._sop_apply_policy(matches, owner or self.env.user, "create")
+
+    def sop_claim(self):
+        """Claim, after the duplicate check (a public customer that is also another rep's
+        customer under another record cannot be claimed around the rule)."""
+        self._sop_check_claim_duplicates()
+        return super().sop_claim()
+
+    # ------------------------------------------------------------------
+    # BUSINESS: keys
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _sop_keys_from_vals(self, vals):
+        """Keys of raw values typed by a user: {'name': key, 'exact': {(kind, value): match}}."""
+        country_code = False
+        if vals.get("country_id"):
+            country_code = self.env["res.country"].browse(int(vals["country_id"])).code
+        country_code = country_code or self.env.company.country_id.code
+        Key = self.env["sop.partner.key"]
+        phones = [vals.get(name) for name in ("phone", "mobile", "fax") if vals.get(name)]
+        keys = Key._sop_keys_of(
+            phones=phones,
+            emails=[vals.get("email")],
+            websites=[vals.get("website")],
+            country_code=country_code,
+        )
+        free = self.env["sop.free.mail.domain"]._sop_free_domains()
+        exact = {
+            (kind, value): kind for kind, value in keys if not (kind == "email_domain" and value in free)
+        }
+        name_key = self.env["sop.name.word"]._sop_name_key(vals.get("name")) if vals.get("name") else ""
+        return {"name": name_key, "exact": exact}
+
+    def _sop_record_keys(self, kinds):
+        """Keys of this saved customer restricted to the match kinds `kinds`."""
+        self.ensure_one()
+        self.flush_recordset(["sop_name_key"])
+        self.env.cr.execute(SQL("SELECT sop_name_key FROM res_partner WHERE id = %s", self.id))
+        name_key = self.env.cr.fetchone()[0] if {"name", "similar_name"} & set(kinds) else ""
+        keys = {"name": name_key, "exact": {}}
+        free = self.env["sop.free.mail.domain"]._sop_free_domains()
+        self.env.cr.execute(SQL("SELECT kind, value FROM sop_partner_key WHERE partner_id = %s", self.id))
+        for kind, value in self.env.cr.fetchall():
+            if kind in kinds and not (kind == "email_domain" and value in free):
+                keys["exact"][(kind, value)] = kind
+        keys["kinds"] = set(kinds)
+        return keys
+
+    @api.model
+    def _sop_search_duplicates(self, keys, exclude_ids=()):
+        """Customers matching `keys`, searched in SQL over all active SOP customers.
+
+        :return: list of (partner id, match kind, similarity) without repeated (id, match),
+            exact kinds first, at most MATCH_LIMIT per kind
+        :config: sales_lead_sop.duplicate_similarity
+        """
+        cr = self.env.cr
+        kinds = keys.get("kinds", set(MATCH_KINDS))
+        exclude = list(exclude_ids) or [0]
+        self.env["res.partner"].flush_model(["sop_name_key", "sop_managed", "active", "parent_id"])
+        found = []
+        if keys["exact"]:
+            searched = []
+            for (kind, value), match in keys["exact"].items():
+                searched.append((kind, value, match))
+                # A company domain is the same company whether it came from an email or a website.
+                if kind in DOMAIN_KINDS:
+                    searched.append((DOMAIN_KINDS[kind], value, match))
+            kind_list, value_list, match_list = zip(*searched, strict=True)
+            cr.execute(
+                SQL(
+                    """SELECT DISTINCT ON (k.partner_id, v.match) k.partner_id, v.match, 1.0
+                         FROM unnest(%(kinds)s::varchar[], %(values)s::varchar[], %(matches)s::varchar[])
+                              AS v(kind, value, match)
+                         JOIN sop_partner_key k ON k.kind = v.kind AND k.value = v.value
+                        WHERE k.partner_id != ALL(%(exclude)s)
+                        LIMIT %(limit)s""",
+                    kinds=list(kind_list),
+                    values=list(value_list),
+                    matches=list(match_list),
+                    exclude=exclude,
+                    limit=MATCH_LIMIT * len(set(match_list)),
+                )
+            )
+            found += cr.fetchall()
+        name_key = keys.get("name")
+        if name_key and "name" in kinds:
+            cr.execute(
+                SQL(
+                    """SELECT id, 'name', 1.0 FROM res_partner
+                        WHERE sop_name_key = %(key)s AND sop_managed AND active AND parent_id IS NULL
+                          AND id != ALL(%(exclude)s)
+                        ORDER BY id LIMIT %(limit)s""",
+                    key=name_key,
+                    exclude=exclude,
+                    limit=MATCH_LIMIT,
+                )
+            )
+            found += cr.fetchall()
+        if name_key and "similar_name" in kinds and self.env.registry.has_trigram:
+            threshold = self._sop_duplicate_param("duplicate_similarity") / 100.0
+            cr.execute(SQL("SELECT set_config('pg_trgm.similarity_threshold', %s, true)", str(threshold)))
+            # A plain query string: Odoo's SQL objects cannot hold the trigram operator `%`.
+            cr.execute(
+                """SELECT id, 'similar_name', similarity(sop_name_key, %s) AS score
+                     FROM res_partner
+                    WHERE sop_name_key %% %s AND sop_name_key != %s
+                      AND sop_managed AND active AND parent_id IS NULL AND id != ALL(%s)
+                    ORDER BY score DESC, id LIMIT %s""",
+                [name_key, name_key, name_key, exclude, MATCH_LIMIT],
+            )
+            found += cr.fetchall()
+        # Only SOP customers still active count (keys of archived ones may linger until rebuilt).
+        ids = list({row[0] for row in found})
+        if ids:
+            cr.execute(SQL("SELECT id FROM res_partner WHERE id = ANY(%s) AND sop_managed AND active", ids))
+            live = {row[0] for row in cr.fetchall()}
+            found = [row for row in found if row[0] in live]
+        # The stronger match says it all: same name hides similar name, same address its domain.
+        kinds_of = {}
+        for partner_id, match, _score in found:
+            kinds_of.setdefault(partner_id, set()).add(match)
+        return [
+            row
+            for row in found
+            if not any(row[1] == weak and strong in kinds_of[row[0]] for strong, weak in WEAKER_MATCHES)
+        ]
+
+    # ------------------------------------------------------------------
+    # BUSINESS: outcomes
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _sop_describe_matches(self, matches, user):
+        """What the caller may learn about `matches` (see `sop_find_duplicates`).
+
+        Owners are read as superuser (the caller may not read other users); the customer id
+        and name only come back when `user` may read the customer and is not a plain rep
+        looking at another rep's customer.
+        """
+        if not matches:
+            return []
+        partners = self.sudo().browse([row[0] for row in matches])  # sudo: match data, filtered below
+        readable = set(partners.with_user(user).with_context(active_test=False)._filtered_access("read").ids)
+        sees_others = user.has_group("sales_lead_sop.group_sop_manager") or user.has_group(
+            "sales_lead_sop.group_sop_support"
+        )
+        result = []
+        for partner_id, match, score in matches:
+            partner = partners.browse(partner_id)
+            status = self._sop_status_for(partner, user)
+            visible = partner_id in readable and (status != "owned" or sees_others)
+            result.append(
+                {
+                    "match": match,
+                    "status": status,
+                    "owner": partner.user_id.name if partner.user_id else False,
+                    "since": fields.Date.to_string(partner.sop_owner_date.date())
+                    if partner.user_id and partner.sop_owner_date
+                    else False,
+                    "partner_id": partner_id if visible else False,
+                    "name": partner.display_name if visible else False,
+                    "similarity": round(float(score), 2),
+                    "_id": partner_id,  # internal: for the policy and the wizard, never returned
+                }
+            )
+        order = {kind: index for index, kind in enumerate(MATCH_KINDS)}
+        result.sort(key=lambda row: (order[row["match"]], -row["similarity"]))
+        return result
+
+    @api.model
+    def _sop_status_for(self, partner, user):
+        if not partner.user_id:
+            return "public"
+        return "mine" if partner.user_id == user else "owned"
+
+    def _sop_enforce_duplicate_policy(self, kinds, owner=None, action="create"):
+        """Apply the policy to the duplicates of each customer in `self` for `kinds`.
+
+        Blocks with a UserError (the transaction is rolled back, nothing is saved); warnings are
+        logged in the customer's chatter.
+        """
+        for customer in self:
+            keys = customer._sop_record_keys(kinds)
+            matches = self._sop_search_duplicates(keys, exclude_ids=customer.ids)
+
+            owner_user = owner or customer.sudo().user_id or self.env.user
+            warnings = self._sop_apply_policy(matches, owner_user, action)
+            if warnings and action == "create":
+                customer.sudo().message_post(  # sudo: the note is the system's, the rep may not post
+                    body=self.env._("Possible duplicate (撞单): %(details)s", details=" ".join(warnings)),
+                    subtype_xmlid="mail.mt_note",
+                )
+
+    @api.model
+    def _sop_apply_policy(self, matches, owner, action="create"):
+        """Raise on the first blocking match, return the warning messages of the others.
+
+        :param owner: the user the new or claimed customer would belong to ("mine" is relative
+            to this user)
+        :config: sales_lead_sop.duplicate_policy_<match kind>
+        """
+        warnings = []
+        in_import = bool(self.env.context.get("import_file"))
+        for row in self._sop_describe_matches(matches, owner):
+            policy = self._sop_duplicate_param(f"duplicate_policy_{row['match']}")
+            if policy == "allow" or (action == "claim" and row["status"] != "owned"):
+                continue
+            same_file = in_import and row["_id"] in self.env.cr.cache.get(IMPORTED_KEY, ())
+            message = self._sop_match_message(row, same_file)
+            if policy == "block":
+                raise UserError(message)
+            warnings.append(message)
+        return warnings
+
+    @api.model
+    def _sop_match_message(self, row, same_file=False):
+        """A refusal or warning that names the owner and the status, never the customer's data."""
+        what = self._sop_match_labels()[row["match"]]
+        if same_file:
+            return self.env._("%(what)s is the same as in another row of this file.", what=what)
+        if row["status"] == "public":
+            return self.env._(
+                "%(what)s matches a customer in the public pool: claim it instead of entering it again "
+                "(use the duplicate check to find it).",
+                what=what,
+            )
+        if row["status"] == "mine":
+            return self.env._(
+                "%(what)s matches your own customer %(name)s: open it instead.",
+                what=what,
+                name=row["name"] or self.env._("(already in your private pool)"),
+            )
+        return self.env._(
+            "%(what)s matches a customer owned by %(owner)s since %(since)s: apply to claim it "
+            "from the duplicate check instead.",
+            what=what,
+            owner=row["owner"],
+            since=row["since"] or "-",
+        )
+
+    @api.model
+    def _sop_lead_note(self, row, labels):
+        """One part of a lead's duplicate note: what matched and who holds it."""
+        if row["status"] == "public":
+            return self.env._("%(what)s: customer in the public pool", what=labels[row["match"]])
+        if row["status"] == "mine":
+            return self.env._("%(what)s: your customer", what=labels[row["match"]])
+        return self.env._(
+            "%(what)s: customer owned by %(owner)s since %(since)s",
+            what=labels[row["match"]],
+            owner=row["owner"],
+            since=row["since"] or "-",
+        )
+
+    @api.model
+    def _sop_match_labels(self):
+        return {
+            "name": self.env._("The company name"),
+            "phone": self.env._("A phone number"),
+            "email": self.env._("An email address"),
+            "email_domain": self.env._("The email domain"),
+            "website": self.env._("The website"),
+            "similar_name": self.env._("A similar company name"),
+        }
+
+    @api.model
+    def _sop_duplicate_param(self, key):
+        """Setting `sales_lead_sop.<key>` of the duplicate check with its default.
+
+        :config: sales_lead_sop.duplicate_similarity, sales_lead_sop.duplicate_policy_<kind>
+        """
+        default = DUPLICATE_PARAMS[key]
+        value = self.env["ir.config_parameter"].sudo().get_param(f"sales_lead_sop.{key}")
+        if isinstance(default, int):
+            try:
+                return int(value) if value not in (None, False, "") else default
+            except ValueError:
+                return default
+        return value if value in ("block", "warn", "allow") else default
+
+    # ------------------------------------------------------------------
+    # BACKFILL (install, word-list change, bench)
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _sop_recompute_name_keys(self, from_id=0, time_budget=None):
+        """Recompute `sop_name_key` of every SOP customer with id > `from_id`, by batches of
+        BATCH_SIZE: one SELECT and one UPDATE each, committed outside tests.
+
+        :param time_budget: seconds after which to stop at a batch boundary
+        :return: the last id done, or None when every customer is done
+        """
+        cr = self.env.cr
+        normalizer = self.env["sop.name.word"]._sop_normalizer()
+        self.flush_model(["name", "sop_name_key"])
+        started = time.monotonic()
+        done = 0
+        while True:
+            cr.execute(
+                SQL(
+                    """SELECT id, name, sop_name_key FROM res_partner
+                        WHERE sop_managed AND parent_id IS NULL AND id > %s ORDER BY id LIMIT %s""",
+                    from_id,
+                    BATCH_SIZE,
+                )
+            )
+            rows = cr.fetchall()
+            if not rows:
+                from_id = None
+                break
+            changed = [
+                (pid, key)
+                for pid, key, old in ((r[0], normalizer.key(r[1] or "") or None, r[2]) for r in rows)
+                if key != old
+            ]
+            if changed:
+                ids, keys = zip(*changed, strict=True)
+                cr.execute(
+                    SQL(
+                        """UPDATE res_partner p SET sop_name_key = v.key
+                             FROM unnest(%s::int[], %s::varchar[]) AS v(id, key) WHERE p.id = v.id""",
+                        list(ids),
+                        list(keys),
+                    )
+                )
+            from_id = rows[-1][0]
+            done += len(rows)
+            self._sop_commit_batch()
+            if time_budget and time.monotonic() - started > time_budget:
+                break
+        self.invalidate_model(["sop_name_key"])
+        _logger.info("sales_lead_sop: %s company-name keys recomputed", done)
+        return from_id
+
+    @api.model
+    def _sop_rebuild_all_keys(self, from_id=0, time_budget=None):
+        """Rebuild the phone/email/domain rows of every SOP customer with id > `from_id`, by
+        batches, committed outside tests. :return: last id done, or None when all are done."""
+        started = time.monotonic()
+        cr = self.env.cr
+        done = 0
+        while True:
+            cr.execute(
+                SQL(
+                    """SELECT id FROM res_partner WHERE sop_managed AND parent_id IS NULL AND id > %s
+                        ORDER BY id LIMIT %s""",
+                    from_id,
+                    BATCH_SIZE,
+                )
+            )
+            ids = [row[0] for row in cr.fetchall()]
+            if not ids:
+                from_id = None
+                break
+            self.env["sop.partner.key"]._sop_rebuild(ids)
+            from_id = ids[-1]
+            done += len(ids)
+            self._sop_commit_batch()
+            if time_budget and time.monotonic() - started > time_budget:
+                break
+        _logger.info("sales_lead_sop: duplicate keys of %s customers rebuilt", done)
+        return from_id
+
+    @api.model
+    def _sop_commit_batch(self):
+        # Keep each batch once done so a long backfill survives a restart; never while testing.
+        if not (self.env.registry.in_test_mode() or getattr(threading.current_thread(), "testing", False)):
+            self.env.cr.commit()  # pylint: disable=invalid-commit
+
+    @api.model
+    def _cron_sop_recompute_name_keys(self):
+        """Backfill job: recompute the company-name keys of all SOP customers after a change
+        of the word lists, and rebuild the phone/email/domain keys after an upgrade, resuming
+        where the last run stopped (re-runnable, committed batches, about 4 minutes a run).
+
+        :config: sales_lead_sop.name_keys_from_id, sales_lead_sop.partner_keys_from_id
+            (internal resume points, '' when nothing is pending)
+        """
+        Param = self.env["ir.config_parameter"].sudo()
+        pending = False
+        for key, method in (
+            ("name_keys_from_id", self._sop_recompute_name_keys),
+            ("partner_keys_from_id", self._sop_rebuild_all_keys),
+        ):
+            start = Param.get_param(f"sales_lead_sop.{key}")
+            if start in (None, False, ""):
+                continue
+            last = method(from_id=int(start), time_budget=120)
+            Param.set_param(f"sales_lead_sop.{key}", "" if last is None else str(last))
+            self._sop_commit_batch()
+            pending = pending or last is not None
+        if pending:
+            self.env["ir.cron"]._notify_progress(done=1, remaining=1)
+            self.env.ref("sales_lead_sop.ir_cron_sop_name_keys")._trigger()

@@ -1,0 +1,231 @@
+"""Pure functions that turn what a rep types into the keys the duplicate check (撞单) compares:
+the company-name key, E.164 phones, exact emails, company email domains and website domains.
+
+No ORM here: the word lists and free-mail domains come from configuration records and are
+passed in, so the same code serves the ORM hooks, the SQL backfill and the tests.
+"""
+
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+import phonenumbers
+
+from odoo.tools.mail import email_normalize_all
+
+# Administrative suffixes a Chinese region word may carry: 江苏省, 苏州市, 南山区, 昆山县...
+ZH_ADMIN_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "地区", "新区", "省", "市", "区", "县", "镇")
+# Brackets written in names, folded to plain parentheses before anything else.
+_BRACKETS = str.maketrans(
+    {"【": "(", "】": ")", "[": "(", "]": ")", "{": "(", "}": ")", "〔": "(", "〕": ")"}
+)
+# Dots and apostrophes join (S.A. -> sa, Co. -> co); every other non-word character separates.
+_JOINERS = re.compile(r"[.'’`´]")
+_SEPARATORS = re.compile(r"[^\w()]+|_")
+_CJK_CHARS = "\u3400-\u9fff\uf900-\ufaff"
+_CJK = re.compile(f"[{_CJK_CHARS}]")
+# Units a name is cut into: a word of a spaced script, one Chinese character, or a parenthesis.
+_UNITS = re.compile(rf"[^\W_{_CJK_CHARS}]+|[{_CJK_CHARS}]|[()]")
+# Region words at the start are kept when fewer 'words' than this would remain (Chinese
+# character = 1, Latin word = 2): "Sydney Lighting", 青岛啤酒 and 朝阳科技 keep their place name,
+# which is their trade name; "Suzhou Ridong Precision" and 苏州日东精密 lose it.
+MIN_NAME_WEIGHT = 3
+# Public suffixes of two labels seen in our customers' domains (ridong.com.cn is the registered
+# domain, not com.cn); a full public-suffix list would add a dependency for little gain.
+SECOND_LEVEL_SUFFIXES = frozenset(
+    """com.cn net.cn org.cn gov.cn edu.cn ac.cn co.uk org.uk ac.uk gov.uk me.uk com.au net.au
+    org.au co.jp ne.jp or.jp co.kr or.kr com.hk org.hk com.tw org.tw com.sg com.my co.in net.in
+    org.in com.br com.mx com.ar com.co com.tr co.za co.nz co.id com.vn com.ph com.pk com.sa
+    com.eg co.th com.ua com.pl co.il com.ng co.ke com.bd com.pe com.ec""".split()
+)
+# A phone key needs at least this many digits; shorter strings are extensions or typos.
+MIN_PHONE_DIGITS = 6
+
+
+def fold_text(text):
+    """Fold width, case, brackets and punctuation: full-width ＡＢＣ（苏州） -> abc(苏州).
+
+    Words end up separated by single spaces; parentheses are kept for `NameKeyNormalizer`.
+    """
+    text = unicodedata.normalize("NFKC", text or "").translate(_BRACKETS).casefold()
+    text = _JOINERS.sub("", text)
+    return " ".join(_SEPARATORS.sub(" ", text).split())
+
+
+def name_units(text):
+    """Cut folded text into units: Latin words and single Chinese characters, parentheses kept."""
+    return _UNITS.findall(text)
+
+
+def _weight(units):
+    return sum(1 if _CJK.match(unit) else 2 for unit in units if unit not in "()")
+
+
+class NameKeyNormalizer:
+    """Company-name key (公司名关键字段): the name without region, legal-form and generic words.
+
+    Chinese names follow 行政区划 + 字号 + 行业 + 组织形式, with the region also found in
+    parentheses or just before the legal form; Latin names put the city anywhere. The name is
+    cut into units (Latin words, Chinese characters) and words are matched as unit sequences,
+    so a Latin word only matches whole words and a Chinese word anywhere:
+
+    1. fold width, case and punctuation (`fold_text`);
+    2. drop parentheses whose content is only region, legal-form or generic words
+       (日东精密电子（苏州）有限公司, RIDONG (SUZHOU) CO LTD); keep other content;
+    3. strip legal-form and region words at the end, repeatedly (…电子中心有限公司, …苏州分公司);
+    4. remove generic words and legal-form words (except one-character ones such as 厂, 店)
+       anywhere;
+    5. strip region words at the start (江苏省苏州市…, Suzhou …); without an administrative
+       suffix (省, 市, 区...) only while at least MIN_NAME_WEIGHT remains;
+    6. join the units: the key has no spaces; when nothing is left, the folded name is the key.
+
+    :param words: iterable of (word, kind) with kind in region, legal_form, generic
+    """
+
+    def __init__(self, words):
+        region, suffixed, legal, generic = set(), set(), set(), set()
+        for word, kind in words:
+            units = tuple(u for u in name_units(fold_text(word)) if u not in "()")
+            if not units:
+                continue
+            if kind == "region":
+                region.add(units)
+                if _CJK.match(units[-1]):
+                    suffixed.update(units + tuple(suffix) for suffix in ZH_ADMIN_SUFFIXES)
+            elif kind == "legal_form":
+                legal.add(units)
+            elif kind == "generic":
+                generic.add(units)
+        self._start_plain = region
+        self._start_suffixed = suffixed
+        self._end = legal | region | suffixed
+        self._anywhere = generic | {units for units in legal if len(units) > 1 or not _CJK.match(units[0])}
+        self._every = self._end | generic
+        self._max = max((len(units) for units in self._every), default=0)
+
+    def _match_at(self, units, index, words):
+        """Length of the longest word of `words` starting at `index`, 0 if none."""
+        for size in range(min(self._max, len(units) - index), 0, -1):
+            if tuple(units[index : index + size]) in words:
+                return size
+        return 0
+
+    def _only_words(self, units):
+        index = 0
+        while index < len(units):
+            size = self._match_at(units, index, self._every)
+            if not size:
+                return False
+            index += size
+        return True
+
+    def _drop_parentheses(self, units):
+        result, group = [], None
+        for unit in units:
+            if unit == "(":
+                if group:
+                    result += group
+                group = []
+            elif unit == ")":
+                if group and not self._only_words(group):
+                    result += group
+                group = None
+            elif group is not None:
+                group.append(unit)
+            else:
+                result.append(unit)
+        return result + (group or [])
+
+    def _strip_end(self, units):
+        stripped = True
+        while stripped and units:
+            stripped = False
+            for size in range(min(self._max, len(units)), 0, -1):
+                if tuple(units[-size:]) in self._end:
+                    units, stripped = units[:-size], True
+                    break
+        return units
+
+    def _remove_anywhere(self, units):
+        result, index = [], 0
+        while index < len(units):
+            size = self._match_at(units, index, self._anywhere)
+            if size:
+                index += size
+            else:
+                result.append(units[index])
+                index += 1
+        return result
+
+    def _strip_start(self, units):
+        while units:
+            size = self._match_at(units, 0, self._start_suffixed)
+            if not size:
+                size = self._match_at(units, 0, self._start_plain)
+                if not size or _weight(units[size:]) < MIN_NAME_WEIGHT:
+                    break
+            units = units[size:]
+        return units
+
+    def key(self, name):
+        """The normalised key of company name `name` ('' when the name is empty)."""
+        units = name_units(fold_text(name))
+        if not units:
+            return ""
+        kept = self._drop_parentheses(units)
+        kept = self._strip_end(kept)
+        kept = self._remove_anywhere(kept)
+        kept = self._strip_start(kept)
+        return "".join(kept) or "".join(u for u in units if u not in "()")
+
+
+def normalize_phone(number, country_code=None):
+    """E.164 form of `number` (+8651266668888), read in the national format of `country_code`
+    (ISO code, e.g. 'CN') when it has no + prefix; False when it holds too few digits.
+
+    Numbers phonenumbers cannot parse keep their digits, so they still match themselves.
+    """
+    if not number:
+        return False
+    digits = re.sub(r"\D", "", number)
+    if len(digits) < MIN_PHONE_DIGITS:
+        return False
+    try:
+        parsed = phonenumbers.parse(number, (country_code or "").upper() or None)
+    except phonenumbers.NumberParseException:
+        return ("+" + digits) if number.strip().startswith(("+", "00")) else digits
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+def normalize_emails(text):
+    """Lower-cased addresses found in `text` (an email field may hold several)."""
+    return [email for email in email_normalize_all(text or "") if email]
+
+
+def registered_domain(host):
+    """Registered domain of a host name: shop.ridong.com.cn -> ridong.com.cn, www.acme.de -> acme.de."""
+    host = (host or "").strip().strip(".").lower()
+    if not host or "." not in host:
+        return False
+    labels = host.split(".")
+    size = 3 if ".".join(labels[-2:]) in SECOND_LEVEL_SUFFIXES and len(labels) >= 3 else 2
+    return ".".join(labels[-size:])
+
+
+def email_domain(email):
+    """Registered domain of an email address (sales@mail.ridong.com -> ridong.com)."""
+    return registered_domain(email.rpartition("@")[2]) if email and "@" in email else False
+
+
+def website_domain(url):
+    """Registered domain of a website: scheme, www., port and path stripped."""
+    url = (url or "").strip()
+    if not url:
+        return False
+    if "//" not in url:
+        url = "//" + url
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return False
+    return registered_domain(host)
