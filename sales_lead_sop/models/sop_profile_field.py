@@ -46,13 +46,25 @@ class SopProfileField(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         records = super().create(vals_list)
-        self.env["res.partner"]._sop_recompute_completeness_all()
+        self._sop_recompute_scores()
         return records
 
     def write(self, vals):
         result = super().write(vals)
-        self.env["res.partner"]._sop_recompute_completeness_all()
+        self._sop_recompute_scores()
         return result
+
+    def _sop_recompute_scores(self):
+        """Recompute every customer's score now, or once at the end of a module install or
+        update: its data files create the counted fields one by one, and recomputing a million
+        scores for each of them would take hours."""
+        if not self.env.context.get("install_module"):
+            self.env["res.partner"]._sop_recompute_completeness_all()
+            return
+        precommit = self.env.cr.precommit
+        if not precommit.data.get("sales_lead_sop.completeness"):
+            precommit.data["sales_lead_sop.completeness"] = True
+            precommit.add(self.env["res.partner"]._sop_recompute_completeness_all)
 
     @api.model
     def _counted_field_names(self):

@@ -164,6 +164,19 @@ class TestCustomerProfile(SopCommon):
         ).write({"active": True})
         self.assertEqual(customer.sop_completeness, 100)
 
+    def test_module_update_recomputes_scores_once_at_commit(self):
+        customer = self._create_customer("Updated Co", user=self.rep_a)
+        Field = self.env["sop.profile.field"].with_context(install_module="sales_lead_sop")
+        queued = len(self.env.cr.precommit._funcs)
+        Field.search([]).write({"active": False})
+        Field.search([], limit=1).write({"sequence": 5})
+        self.assertTrue(customer.sop_completeness, "not recomputed while the module's data loads")
+        self.assertEqual(
+            len(self.env.cr.precommit._funcs) - queued, 1, "one recompute queued, not one per write"
+        )
+        self.env.cr.precommit.run()
+        self.assertEqual(customer.sop_completeness, 0)
+
 
 @tagged("sales_lead_sop", "post_install", "-at_install")
 class TestCustomerReview(SopCommon):
