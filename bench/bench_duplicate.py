@@ -160,7 +160,17 @@ def step_create(registry, creates):
             "sop_source_id": env["utm.source"].search([], limit=1).id,
             "sop_group_id": env["sop.customer.group"].search([("code", "=", "potential")], limit=1).id,
             "country_id": env.ref("base.cn").id,
-            "sop_product_ids": [(6, 0, env["product.template"].search([], limit=1).ids)],
+            # A bench database may hold no product yet: one is created and rolled back with the rest.
+            "sop_product_ids": [
+                (
+                    6,
+                    0,
+                    (
+                        env["product.template"].search([], limit=1)
+                        or env["product.template"].create({"name": "Bench Product"})
+                    ).ids,
+                )
+            ],
             "user_id": rep,
         }
         env["ir.config_parameter"].set_param("sales_lead_sop.capacity", 10_000_000)
