@@ -113,8 +113,8 @@ def step_reset(registry, db):
                                      AS owner,
                                  CASE WHEN c.private THEN current_date - 800 END::timestamp AS since,
                                  CASE WHEN c.recycle_days > 0 AND c.h < %(due)s
-                                          THEN current_date - (c.recycle_days + 1 + c.h %% 90)
-                                      ELSE current_date - c.h %% GREATEST(c.recycle_days, 30)
+                                          THEN current_date - (c.recycle_days + 1 + c.h %% 90)::int
+                                      ELSE current_date - (c.h %% GREATEST(c.recycle_days, 30))::int
                                  END::timestamp + (c.h * interval '1 minute') AS contact
                             FROM c, reps)
                UPDATE res_partner p
