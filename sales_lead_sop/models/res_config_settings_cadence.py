@@ -33,6 +33,11 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="sales_lead_sop.first_followup_working_days",
         default=3,
     )
+    sop_alibaba_processing_working_days = fields.Integer(
+        string="Alibaba Processing Deadline (working days)",
+        config_parameter="sales_lead_sop.alibaba_processing_working_days",
+        default=2,
+    )
     sop_recycle_warning_days = fields.Integer(
         string="Recycle Warning in Digest (days)",
         config_parameter="sales_lead_sop.recycle_warning_days",

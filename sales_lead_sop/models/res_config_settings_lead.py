@@ -6,10 +6,11 @@ class ResConfigSettings(models.TransientModel):
 
     _inherit = "res.config.settings"
 
+    # shown with the lead deadlines; the one setting is sop_alibaba_processing_working_days
     sop_alibaba_processing_days = fields.Integer(
         string="Alibaba Processing (working days)",
-        config_parameter="sales_lead_sop.alibaba_processing_working_days",
-        default=2,
+        related="sop_alibaba_processing_working_days",
+        readonly=False,
     )
     sop_first_contact_days = fields.Integer(
         string="First Contact (working days)", config_parameter="sales_lead_sop.first_contact_days", default=1

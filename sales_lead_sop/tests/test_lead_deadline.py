@@ -46,6 +46,15 @@ class TestLeadDeadline(SopCommon):
         self.assertEqual(lead.sop_deadline.date(), date(2026, 3, 11), "Tue + Wed, Monday is a holiday")
 
     @freeze_time("2026-03-06 10:00:00")
+    def test_one_alibaba_setting_for_deadline_and_kpi(self):
+        self.env["res.config.settings"].create({"sop_alibaba_processing_days": 3}).execute()
+        param = self.env["ir.config_parameter"].get_param("sales_lead_sop.alibaba_processing_working_days")
+        self.assertEqual(param, "3")
+        lead = self._alibaba_lead()
+        self.assertEqual(lead.sop_deadline.date(), date(2026, 3, 11), "Mon + Tue + Wed")
+        self.assertEqual(lead.sop_processing_deadline, lead.sop_deadline, "the on-time KPI uses the same day")
+
+    @freeze_time("2026-03-06 10:00:00")
     def test_first_contact_one_working_day_after_assignment(self):
         lead = self.env["crm.lead"].create({"name": "Assigned", "user_id": self.rep_a.id})
         self.assertEqual(lead.sop_deadline.date(), date(2026, 3, 9))
