@@ -1,4 +1,4 @@
-from odoo import api, models
+from odoo import api, fields, models
 
 
 class ResPartner(models.Model):
@@ -8,6 +8,11 @@ class ResPartner(models.Model):
     could not open."""
 
     _inherit = "res.partner"
+
+    # The rules reach a contact through its company: a join lets PostgreSQL start from the
+    # rep's few customers, where a sub-query selects every non-SOP partner (1.1 s instead of
+    # 15 ms for "My customers" at a million customers, see bench/ACCESS.md).
+    commercial_partner_id = fields.Many2one(auto_join=True)
 
     @api.model_create_multi
     def create(self, vals_list):
