@@ -210,6 +210,9 @@ class ResPartner(models.Model):
                 UPDATE res_partner p SET sop_alert = target.alert
                   FROM target
                  WHERE p.id = target.id AND p.sop_alert IS DISTINCT FROM target.alert
+                   -- the batch's range again, so the update reads it by the primary key
+                   -- instead of scanning every partner to join the batch
+                   AND p.id >= %(start)s AND p.id < %(stop)s
                 """,
                 month_start=month_start,
                 max_d=config._get("over_contact_max_d"),

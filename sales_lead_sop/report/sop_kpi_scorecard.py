@@ -187,9 +187,11 @@ class SopKpiScorecard(models.Model):
         )
 
     def _query(self):
-        # months of the company's time zone as a series of UTC ranges, joined by range on each
-        # event's indexed date (see INDEXES): a filter on the month column is pushed down to
-        # the series, and each event table is then read by an index range for that month only
+        # months of the company's time zone as a series of UTC ranges; each event table is read
+        # in a LATERAL subquery per month by a range on an indexed date (see INDEXES). A filter
+        # on the month column is pushed down to the series; OFFSET 0 keeps each subquery
+        # planned on its own, where the month's bounds are parameters and PostgreSQL
+        # estimates one month's rows (joined, it estimates a third of the table and scans it)
         months = SQL(
             """(SELECT s::date AS month,
                        (s AT TIME ZONE tz.name) AT TIME ZONE 'UTC' AS start,
@@ -203,7 +205,9 @@ class SopKpiScorecard(models.Model):
 WITH events AS (
     -- leads created (not opportunities created as such), and what became of them (cohort
     -- of the creation month); Alibaba and first follow-up count once decided (on time or late)
-    SELECT l.user_id, l.team_id, mo.month AS month,
+    -- the month comes from the series (not the subquery) so a filter on it reaches the series
+    SELECT e.*, mo.month AS month FROM %(months)s CROSS JOIN LATERAL (
+    SELECT l.user_id, l.team_id,
            1 AS leads, 0 AS customers, 0 AS opp_existing, 0 AS opp_new, 0 AS won, 0.0 AS won_amount,
            (l.source_id = src.id AND l.sop_processing_state IN ('on_time', 'late'))::int AS alibaba,
            (l.source_id = src.id AND l.sop_processing_state = 'on_time')::int AS alibaba_on_time,
@@ -211,48 +215,57 @@ WITH events AS (
            (l.type = 'opportunity')::int AS lead_opp,
            (l.type = 'opportunity' AND COALESCE(st.is_won, false))::int AS lead_won,
            0 AS ff, 0 AS ff_on_time
-      FROM %(months)s
-      JOIN crm_lead l ON l.create_date >= mo.start AND l.create_date < mo.stop
+      FROM crm_lead l
       LEFT JOIN crm_stage st ON st.id = l.stage_id
       LEFT JOIN (SELECT res_id AS id FROM ir_model_data
                   WHERE module = 'sales_lead_sop' AND name = 'utm_source_alibaba') src ON true
-     WHERE l.user_id IS NOT NULL AND (l.type = 'lead' OR l.date_conversion IS NOT NULL)
+     WHERE l.create_date >= mo.start AND l.create_date < mo.stop
+       AND l.user_id IS NOT NULL AND (l.type = 'lead' OR l.date_conversion IS NOT NULL)
+    OFFSET 0) e
     UNION ALL
     -- new customers and their first follow-up, in the owner's current team (partners carry
     -- no team without the sale app)
-    SELECT p.user_id, u.sale_team_id, mo.month,
+    -- the month comes from the series (not the subquery) so a filter on it reaches the series
+    SELECT e.*, mo.month AS month FROM %(months)s CROSS JOIN LATERAL (
+    SELECT p.user_id, u.sale_team_id,
            0, 1, 0, 0, 0, 0.0, 0, 0, 0, 0, 0,
            (p.sop_first_followup_state IN ('on_time', 'late'))::int,
            (p.sop_first_followup_state = 'on_time')::int
-      FROM %(months)s
-      JOIN res_partner p ON p.create_date >= mo.start AND p.create_date < mo.stop
+      FROM res_partner p
       JOIN res_users u ON u.id = p.user_id
-     WHERE p.sop_managed AND p.user_id IS NOT NULL
+     WHERE p.create_date >= mo.start AND p.create_date < mo.stop AND p.sop_managed AND p.user_id IS NOT NULL
+    OFFSET 0) e
     UNION ALL
     -- opportunities, in the month they were created or converted; "new" when the
     -- customer was created in that same month
-    SELECT o.user_id, o.team_id, mo.month,
+    -- the month comes from the series (not the subquery) so a filter on it reaches the series
+    SELECT e.*, mo.month AS month FROM %(months)s CROSS JOIN LATERAL (
+    SELECT o.user_id, o.team_id,
            0, 0,
            (cp.create_date < mo.start)::int,
            (cp.id IS NULL OR cp.create_date >= mo.start)::int,
            0, 0.0, 0, 0, 0, 0, 0, 0, 0
-      FROM %(months)s
-      JOIN crm_lead o ON COALESCE(o.date_conversion, o.create_date) >= mo.start
-                     AND COALESCE(o.date_conversion, o.create_date) < mo.stop
+      FROM crm_lead o
       LEFT JOIN res_partner pp ON pp.id = o.partner_id
       LEFT JOIN res_partner cp ON cp.id = COALESCE(pp.commercial_partner_id, pp.id)
-     WHERE o.type = 'opportunity' AND o.user_id IS NOT NULL
+     WHERE COALESCE(o.date_conversion, o.create_date) >= mo.start
+       AND COALESCE(o.date_conversion, o.create_date) < mo.stop
+       AND o.type = 'opportunity' AND o.user_id IS NOT NULL
+    OFFSET 0) e
     UNION ALL
     -- won opportunities in their closing month; a reopened one has left its won stage
     -- (Odoo then clears date_closed), so it counts nowhere
-    SELECT w.user_id, w.team_id, mo.month,
+    -- the month comes from the series (not the subquery) so a filter on it reaches the series
+    SELECT e.*, mo.month AS month FROM %(months)s CROSS JOIN LATERAL (
+    SELECT w.user_id, w.team_id,
            0, 0, 0, 0, 1,
            COALESCE(NULLIF(w.sop_order_amount, 0), w.expected_revenue, 0),
            0, 0, 0, 0, 0, 0, 0
-      FROM %(months)s
-      JOIN crm_lead w ON w.date_closed >= mo.start AND w.date_closed < mo.stop
+      FROM crm_lead w
       JOIN crm_stage ws ON ws.id = w.stage_id AND ws.is_won
-     WHERE w.type = 'opportunity' AND w.user_id IS NOT NULL
+     WHERE w.date_closed >= mo.start AND w.date_closed < mo.stop
+       AND w.type = 'opportunity' AND w.user_id IS NOT NULL
+    OFFSET 0) e
 ),
 monthly AS (
     SELECT user_id, team_id, month,
