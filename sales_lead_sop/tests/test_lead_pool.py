@@ -197,7 +197,9 @@ class TestLeadPool(SopCommon):
             {"name": "Plain Odoo Team", "member_ids": [(6, 0, self.rep_c.ids)]}
         )
         plain_team.crm_team_member_ids.write({"assignment_max": 300})
-        lead = self.env["crm.lead"].create({"name": "Plain rule lead", "team_id": plain_team.id, "user_id": False})
+        lead = self.env["crm.lead"].create(
+            {"name": "Plain rule lead", "team_id": plain_team.id, "user_id": False}
+        )
         plain_team._action_assign_leads(force_quota=True)
         self.assertEqual(lead.user_id, self.rep_c, "Odoo's rules assign as usual")
         self.assertFalse(lead.sop_notify_pending, "no SOP notification outside SOP teams")
