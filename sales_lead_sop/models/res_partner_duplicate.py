@@ -8,8 +8,6 @@ from odoo.modules.db import has_trigram
 from odoo.tools import SQL, create_index
 from odoo.tools.sql import column_exists
 
-from .res_config_settings_duplicate import DUPLICATE_PARAMS
-
 _logger = logging.getLogger(__name__)
 
 MATCH_KINDS = ["name", "phone", "email", "email_domain", "website", "similar_name"]
@@ -492,14 +490,9 @@ class ResPartner(models.Model):
 
         :config: sales_lead_sop.duplicate_similarity, sales_lead_sop.duplicate_policy_<kind>
         """
-        default = DUPLICATE_PARAMS[key]
-        value = self.env["ir.config_parameter"].sudo().get_param(f"sales_lead_sop.{key}")
-        if isinstance(default, int):
-            try:
-                return int(value) if value not in (None, False, "") else default
-            except ValueError:
-                return default
-        return value if value in ("block", "warn", "allow") else default
+        if key.startswith("duplicate_policy_"):
+            return self.env["sop.settings"]._get_choice(key, ("block", "warn", "allow"))
+        return self.env["sop.settings"]._get_int(key)
 
     # ------------------------------------------------------------------
     # BACKFILL (install, word-list change, bench)
