@@ -9,13 +9,13 @@ class CrmLead(models.Model):
 
     _inherit = "crm.lead"
 
+    # the company of the lead's contact, or the contact itself when it has no company
     sop_customer_id = fields.Many2one(
         "res.partner",
-        string="Customer Company",
+        string="Customer Name",
         compute="_compute_sop_customer_id",
         store=True,
         index="btree_not_null",
-        help="The company of the lead's contact, or the contact itself when it has no company.",
     )
 
     @api.depends("partner_id.commercial_partner_id")

@@ -4,7 +4,7 @@ from odoo import api, fields, models, tools
 from odoo.models import parse_read_group_spec
 from odoo.tools import SQL
 
-from .sop_report_sql import LEAD_INDEX
+from .sop_report_sql import LEAD_INDEX, create_indexes, sop_report_session
 
 # rate measures, recomputed from each group's own totals by _read_group_select (a mean of
 # per-row rates would weigh rows wrongly): rate = 100 * numerator / denominator
@@ -29,7 +29,6 @@ class SopCampaignReport(models.Model):
     """
 
     _name = "sop.campaign.report"
-    _inherit = ["sop.report.sql"]
     _description = "SOP Source and Campaign Report"
     _auto = False
     _order = "date desc, id desc"
@@ -77,6 +76,7 @@ class SopCampaignReport(models.Model):
         (time zones are within 14 hours of UTC), so the leads are read by an index range on
         `crm_lead.create_date` instead of converting every lead's date. Only on a conjunction,
         where the bound is implied by the date's own condition."""
+        sop_report_session(self.env.cr)
         query = super()._search(domain, *args, **kwargs)
         domain = list(domain or [])
         if all(isinstance(leaf, (list, tuple)) or leaf == "&" for leaf in domain):
@@ -118,7 +118,7 @@ class SopCampaignReport(models.Model):
         return super()._read_group_select(aggregate_spec, query)
 
     def init(self):
-        self._sop_create_indexes([LEAD_INDEX])
+        create_indexes(self.env.cr, [LEAD_INDEX])
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute(
             SQL(

@@ -4,7 +4,7 @@ from odoo import api, fields, models, tools
 from odoo.models import parse_read_group_spec
 from odoo.tools import SQL
 
-from .sop_report_sql import LEAD_INDEX
+from .sop_report_sql import LEAD_INDEX, create_indexes, sop_report_session
 
 # (count field, target setting key) pairs whose miss is highlighted in the scorecard
 TARGETS = {
@@ -92,7 +92,6 @@ class SopKpiScorecard(models.Model):
     """
 
     _name = "sop.kpi.scorecard"
-    _inherit = ["sop.report.sql"]
     _description = "SOP KPI Scorecard"
     _auto = False
     _order = "month desc, user_id"
@@ -150,6 +149,7 @@ class SopKpiScorecard(models.Model):
         """Reading rows by id (fetch, access checks) would make PostgreSQL compute every month
         of every rep, as the id is an expression; add the month and rep it encodes so only
         those months are read. Only on a plain conjunction, where the extra terms are implied."""
+        sop_report_session(self.env.cr)
         ids = [
             value
             for leaf in domain
@@ -200,7 +200,7 @@ class SopKpiScorecard(models.Model):
     def init(self):
         for name in OLD_INDEXES:
             self.env.cr.execute(SQL("DROP INDEX IF EXISTS %s", SQL.identifier(name)))
-        self._sop_create_indexes(INDEXES)
+        create_indexes(self.env.cr, INDEXES)
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute(
             SQL("CREATE OR REPLACE VIEW %s AS (%s)", SQL.identifier(self._table), self._query())
