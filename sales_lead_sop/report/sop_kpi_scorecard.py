@@ -53,6 +53,8 @@ INDEXES = [
         ["sop_completeness"],
         "sop_managed AND active AND user_id IS NOT NULL",
     ),
+    # an opportunity's customer is new or existing by its creation date: read from the index
+    ("sop_kpi_res_partner_id_create_idx", "res_partner", ["id"], ["create_date"], ""),
     # an index-only scan needs the expression's columns too
     (
         "sop_kpi_crm_lead_opportunity_idx",
