@@ -428,7 +428,11 @@ class Generator:
             "create_date",
             "write_date",
         ]
-        extra = [c for c in ("sop_lead_type", "sop_intent", "sop_last_contact_date") if c in present]
+        extra = [
+            c
+            for c in ("sop_lead_type", "sop_intent", "sop_last_contact_date", "sop_customer_id")
+            if c in present
+        ]
         started = time.monotonic()
         with IndexesOff(cr, "crm_lead"):
             for chunk_start in range(0, n, CHUNK):
@@ -478,6 +482,8 @@ class Generator:
                         "sop_lead_type": rng.choice(["target", "target", "to_verify", "invalid"]),
                         "sop_intent": rng.choice(["potential", "clear", "high"]),
                         "sop_last_contact_date": created + timedelta(days=rng.randint(0, 30)),
+                        # the bench customers are companies: their own commercial partner
+                        "sop_customer_id": partner_id,
                     }
                     rows.append(row + [sop[c] for c in extra])
                 copy_rows(cr, "crm_lead", base + extra, rows)

@@ -51,3 +51,4 @@ from . import sop_partner_key
 from . import res_config_settings_duplicate
 from . import res_partner_duplicate
 from . import crm_lead_duplicate
+from . import crm_lead_customer

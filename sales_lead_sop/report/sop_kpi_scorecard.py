@@ -4,6 +4,8 @@ from odoo import api, fields, models, tools
 from odoo.models import parse_read_group_spec
 from odoo.tools import SQL
 
+from .sop_report_sql import LEAD_INDEX, create_indexes, sop_report_session
+
 # (count field, target setting key) pairs whose miss is highlighted in the scorecard
 TARGETS = {
     "lead_count": "kpi_target_leads",
@@ -31,23 +33,52 @@ RATES = {
     "opportunity_won_rate": ("lead_won_count", "lead_opportunity_count", 0.0),
 }
 
-# indexes that let a month's rows be read by range instead of scanning whole tables
+# indexes that let a month's rows be read by range instead of scanning whole tables, with the
+# columns the view reads included so the range is an index-only scan where the visibility
+# map allows: (name, table, key expressions, included columns, predicate)
 INDEXES = [
-    ("sop_kpi_res_partner_create_date_idx", "res_partner", ["create_date"], "sop_managed"),
+    LEAD_INDEX,
     (
-        "sop_kpi_res_partner_owner_idx",
+        "sop_kpi_res_partner_create_owner_idx",
         "res_partner",
-        ["user_id", "sop_completeness"],
+        ["create_date"],
+        ["user_id", "sop_first_followup_state"],
+        "sop_managed AND user_id IS NOT NULL",
+    ),
+    # the current customers per rep, and the check that a contacted customer is the rep's
+    (
+        "sop_kpi_res_partner_owner_id_idx",
+        "res_partner",
+        ["user_id", "id"],
+        ["sop_completeness"],
         "sop_managed AND active AND user_id IS NOT NULL",
     ),
+    # an opportunity's customer is new or existing by its creation date: read from the index
+    ("sop_kpi_res_partner_id_create_idx", "res_partner", ["id"], ["create_date"], ""),
+    # an index-only scan needs the expression's columns too
     (
-        "sop_kpi_crm_lead_opportunity_date_idx",
+        "sop_kpi_crm_lead_opportunity_idx",
         "crm_lead",
         ["(COALESCE(date_conversion, create_date))"],
+        ["user_id", "team_id", "sop_customer_id", "date_conversion", "create_date", "type"],
         "type = 'opportunity'",
     ),
-    ("sop_kpi_crm_lead_date_closed_idx", "crm_lead", ["date_closed"], "date_closed IS NOT NULL"),
-    ("sop_kpi_sop_followup_user_date_idx", "sop_followup", ["user_id", "date"], ""),
+    (
+        "sop_kpi_crm_lead_won_idx",
+        "crm_lead",
+        ["date_closed"],
+        ["user_id", "team_id", "stage_id", "type", "sop_order_amount", "expected_revenue"],
+        "date_closed IS NOT NULL",
+    ),
+    ("sop_kpi_sop_followup_date_idx", "sop_followup", ["date"], ["user_id", "partner_id"], ""),
+]
+# replaced by the covering indexes above
+OLD_INDEXES = [
+    "sop_kpi_res_partner_create_date_idx",
+    "sop_kpi_res_partner_owner_idx",
+    "sop_kpi_crm_lead_date_closed_idx",
+    "sop_kpi_crm_lead_opportunity_date_idx",
+    "sop_kpi_sop_followup_user_date_idx",
 ]
 
 
@@ -120,6 +151,7 @@ class SopKpiScorecard(models.Model):
         """Reading rows by id (fetch, access checks) would make PostgreSQL compute every month
         of every rep, as the id is an expression; add the month and rep it encodes so only
         those months are read. Only on a plain conjunction, where the extra terms are implied."""
+        sop_report_session(self.env.cr)
         ids = [
             value
             for leaf in domain
@@ -168,8 +200,9 @@ class SopKpiScorecard(models.Model):
         return super()._read_group_select(aggregate_spec, query)
 
     def init(self):
-        for name, table, expressions, where in INDEXES:
-            tools.create_index(self.env.cr, name, table, expressions, where=where)
+        for name in OLD_INDEXES:
+            self.env.cr.execute(SQL("DROP INDEX IF EXISTS %s", SQL.identifier(name)))
+        create_indexes(self.env.cr, INDEXES)
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute(
             SQL("CREATE OR REPLACE VIEW %s AS (%s)", SQL.identifier(self._table), self._query())
@@ -246,8 +279,7 @@ WITH events AS (
            (cp.id IS NULL OR cp.create_date >= mo.start)::int,
            0, 0.0, 0, 0, 0, 0, 0, 0, 0
       FROM crm_lead o
-      LEFT JOIN res_partner pp ON pp.id = o.partner_id
-      LEFT JOIN res_partner cp ON cp.id = COALESCE(pp.commercial_partner_id, pp.id)
+      LEFT JOIN res_partner cp ON cp.id = o.sop_customer_id
      WHERE COALESCE(o.date_conversion, o.create_date) >= mo.start
        AND COALESCE(o.date_conversion, o.create_date) < mo.stop
        AND o.type = 'opportunity' AND o.user_id IS NOT NULL
@@ -303,7 +335,7 @@ SELECT (((EXTRACT(YEAR FROM m.month)::bigint - 2000) * 12 + EXTRACT(MONTH FROM m
            AS customer_opportunity_rate,
        CASE WHEN m.lead_opp > 0 THEN 100.0 * m.lead_won / m.lead_opp ELSE 0 END AS opportunity_won_rate
   FROM monthly m
-  -- the rep's current customers (index-only scan of sop_kpi_res_partner_owner_idx; a filter
+  -- the rep's current customers (index-only scan of sop_kpi_res_partner_owner_id_idx; a filter
   -- on the rep reaches it through the join)
   LEFT JOIN (
       SELECT p.user_id, count(*) AS customers, avg(COALESCE(p.sop_completeness, 0)) AS completeness
@@ -311,16 +343,17 @@ SELECT (((EXTRACT(YEAR FROM m.month)::bigint - 2000) * 12 + EXTRACT(MONTH FROM m
        WHERE p.sop_managed AND p.active AND p.user_id IS NOT NULL
        GROUP BY p.user_id
   ) o ON o.user_id = m.user_id
-  -- of which contacted by them in the month: per row, by an index range on (rep, date)
-  CROSS JOIN LATERAL (
-      SELECT count(DISTINCT f.partner_id) AS customers
-        FROM sop_followup f
+  -- of which contacted by them in the month: one range on the follow-ups' date per month
+  -- (index-only on sop_kpi_sop_followup_date_idx), a filter on the month reaches it
+  LEFT JOIN (
+      SELECT f.user_id, mo.month, count(DISTINCT f.partner_id) AS customers
+        FROM %(months)s CROSS JOIN LATERAL (
+             SELECT f.user_id, f.partner_id FROM sop_followup f
+              WHERE f.date >= mo.start AND f.date < mo.stop
+             OFFSET 0) f
         JOIN res_partner p ON p.id = f.partner_id AND p.user_id = f.user_id AND p.sop_managed AND p.active
-       WHERE f.user_id = m.user_id
-         AND f.date >= (m.month::timestamp AT TIME ZONE %(tz)s) AT TIME ZONE 'UTC'
-         AND f.date < ((m.month + interval '1 month') AT TIME ZONE %(tz)s) AT TIME ZONE 'UTC'
-  ) c
+       GROUP BY f.user_id, mo.month
+  ) c ON c.user_id = m.user_id AND c.month = m.month
 """,
             months=months,
-            tz=self._sop_timezone_sql(),
         )

@@ -70,6 +70,7 @@ class TestCampaignReport(SopCommon):
                 cls._lead("L8", type="lead", source_id=cls.web.id),
             ]
         )
+        cls.cust1, cls.cust1_contact, cls.cust3 = cust1, cust1_contact, cust3
         cls.l1, cls.l2, cls.l3, cls.l4, cls.l5, cls.l6, cls.l7, cls.l8 = leads
         cls.l1.write(
             {
@@ -151,3 +152,44 @@ class TestCampaignReport(SopCommon):
         self.assertFalse(self._groups(NOV, ["source_id"], env=self.env(user=self.rep_c)))
         own = self._groups(NOV, ["source_id"], env=self.env(user=self.rep_a))
         self.assertEqual(own[(self.expo.id,)]["lead_count"], 6)
+
+    def test_period_edges_in_far_time_zones(self):
+        """The period also bounds the UTC creation time (an index range), one day wider: a lead
+        created at the very edge of November in the time zones furthest from UTC still counts
+        in November, and only there, for every way of writing the period."""
+        web = (self.web.id,)
+        edges = [
+            ("Pacific/Kiritimati", datetime(2026, 10, 31, 10, 30), "2026-11-01"),  # UTC+14: 1 Nov 00:30
+            ("Pacific/Pago_Pago", datetime(2026, 12, 1, 10, 30), "2026-11-30"),  # UTC-11: 30 Nov 23:30
+        ]
+        for tz, created, local_day in edges:
+            with self.subTest(tz=tz):
+                self.env.company.resource_calendar_id.tz = tz
+                self.env.flush_all()
+                self.env.cr.execute(
+                    "UPDATE crm_lead SET create_date = %s WHERE id = %s", (created, self.l8.id)
+                )
+                nov_text = [("date", ">=", "2026-11-01"), ("date", "<", "2026-12-01")]
+                nov_le = ["&", ("date", ">", "2026-10-31"), ("date", "<=", "2026-11-30")]
+                for period in (NOV, nov_text, nov_le, [("date", "=", local_day)]):
+                    self.assertEqual(self._groups(period, ["source_id"])[web]["lead_count"], 1, period)
+                october = [("date", ">=", date(2026, 10, 1)), ("date", "<", date(2026, 11, 1))]
+                december = [("date", ">=", date(2026, 12, 1)), ("date", "<", date(2027, 1, 1))]
+                self.assertNotIn(web, self._groups(october, ["source_id"]))
+                self.assertNotIn(web, self._groups(december, ["source_id"]))
+                outside_nov = ["|", ("date", "<", date(2026, 11, 1)), ("date", ">=", date(2026, 12, 1))]
+                self.assertNotIn(web, self._groups(outside_nov, ["source_id"]))
+
+    def test_customer_follows_the_contacts_company(self):
+        """Customers are counted by the lead's company, kept up to date when the contact moves."""
+        self.assertEqual(self.l3.sop_customer_id, self.cust1)
+        self.assertEqual(self.l2.sop_customer_id, self.cust1)
+        self.assertFalse(self.l8.sop_customer_id)
+        self.cust1_contact.parent_id = self.cust3
+        self.assertEqual(self.l3.sop_customer_id, self.cust3)
+        self.env.flush_all()
+        # Fair now reaches Cust 1 (L2), Cust 3 (L3, via the contact) and Cust 2
+        fair = self._groups(NOV, ["source_id", "campaign_id"])[self.expo.id, self.fair.id]
+        self.assertEqual(fair["customer_count"], 3)
+        self.l3.partner_id = False
+        self.assertFalse(self.l3.sop_customer_id)

@@ -1,10 +1,11 @@
 from datetime import date, datetime
+from decimal import Decimal
 
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
-from odoo.tools import mute_logger
+from odoo.tools import SQL, mute_logger
 
 from .common import SopCommon
 
@@ -304,3 +305,46 @@ class TestKpiScorecard(SopCommon):
         self.assertFalse(Scorecard.search([("id", "=", nov_a.id), ("user_id", "=", self.rep_b.id)]))
         self.env.invalidate_all()
         self.assertEqual(Scorecard.browse(oct_a.id).opp_existing_count, 1)
+
+    def test_figures_do_not_depend_on_jit(self):
+        """Reading the scorecard switches JIT off (and gives sorts at least 64 MB) for the
+        transaction; the view computes the same figures with JIT forced on every plan."""
+        cr = self.env.cr
+        names = [
+            name
+            for name, field in self.env["sop.kpi.scorecard"]._fields.items()
+            if field.store and name not in ("id", "user_id", "team_id")
+        ]
+        cr.execute("SET LOCAL work_mem = '1MB'")
+        rows = self.env["sop.kpi.scorecard"].search_read([("month", "in", [OCT, NOV])], names, order="id")
+        self.assertIn(4, [row["lead_count"] for row in rows])  # rep_a in November
+        cr.execute("SELECT current_setting('jit'), pg_size_bytes(current_setting('work_mem'))")
+        self.assertEqual(cr.fetchone(), ("off", 64 * 1024 * 1024))
+        # a server that gives more memory keeps it
+        cr.execute("SET LOCAL work_mem = '256MB'")
+        self.env["sop.kpi.scorecard"].search_count([("month", "=", NOV)])
+        cr.execute("SELECT pg_size_bytes(current_setting('work_mem'))")
+        self.assertEqual(cr.fetchone()[0], 256 * 1024 * 1024)
+        cr.execute(
+            "SET LOCAL jit = on; SET LOCAL jit_above_cost = 0; "
+            "SET LOCAL jit_inline_above_cost = 0; SET LOCAL jit_optimize_above_cost = 0"
+        )
+        cr.execute(
+            SQL(
+                "SELECT id, %s FROM sop_kpi_scorecard WHERE month IN %s ORDER BY id",
+                SQL(", ").join(SQL.identifier(name) for name in names),
+                (OCT, NOV),
+            )
+        )
+
+        def normalise(values):
+            # the ORM reads a NULL number as 0
+            return [
+                round(float(v or 0), 6) if v is None or isinstance(v, (int, float, Decimal)) else str(v)
+                for v in values
+            ]
+
+        self.assertEqual(
+            [normalise(values) for values in cr.fetchall()],
+            [normalise([row["id"], *(row[name] for name in names)]) for row in rows],
+        )
