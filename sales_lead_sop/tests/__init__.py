@@ -26,3 +26,4 @@ from . import test_duplicate_name_key
 from . import test_duplicate_check
 from . import test_duplicate_wizard
 from . import test_ui_duplicate_check
+from . import test_access_commercial_scope
