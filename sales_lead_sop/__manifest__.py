@@ -48,6 +48,7 @@
         "views/sop_duplicate_views.xml",
         "wizard/sop_duplicate_check_views.xml",
         "views/sales_lead_sop_menus.xml",
+        "wizard/sop_public_customer_assign_views.xml",
     ],
     "demo": [
         "demo/product_demo.xml",
