@@ -265,6 +265,8 @@ class Generator:
             "sop_last_contact_date",
             "sop_recycle_date",
             "sop_completeness",
+            "sop_commercial_managed",
+            "sop_commercial_user_id",
         ]
         sop_cols = [c for c in sop_cols if c in columns_present]
         columns = base_cols + sop_cols
@@ -338,7 +340,11 @@ class Generator:
                         "sop_last_contact_date": last_contact,
                         "sop_recycle_date": recycle_date,
                         "sop_completeness": rng.randint(40, 100),
+                        "sop_commercial_managed": True,
+                        "sop_commercial_user_id": owner,
                     }
+                    # what the record rules read on a contact: its company's SOP flag and owner
+                    of_company = {"sop_commercial_managed": True, "sop_commercial_user_id": owner}
                     rows.append(row + [sop[c] for c in sop_cols])
                     for k in range(args.contacts):
                         contact = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
@@ -370,7 +376,7 @@ class Generator:
                                 created,
                                 created,
                             ]
-                            + [None] * len(sop_cols)
+                            + [of_company.get(c) for c in sop_cols]
                         )
                 copy_rows(cr, "res_partner", columns, rows)
                 _logger.info("customers: %d / %d", min(n, chunk_start + CHUNK), n)

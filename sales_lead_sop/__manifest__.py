@@ -2,7 +2,7 @@
     "name": "Sales Lead SOP",
     "summary": "Enforce your sales-lead SOP: private and public pools, duplicate "
     "checks, customer grading, follow-up cadence and KPIs",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/CRM",
     "license": "LGPL-3",
     "author": "sales_lead_sop",
@@ -48,6 +48,7 @@
         "views/sop_duplicate_views.xml",
         "wizard/sop_duplicate_check_views.xml",
         "views/sales_lead_sop_menus.xml",
+        "wizard/sop_public_customer_assign_views.xml",
     ],
     "demo": [
         "demo/product_demo.xml",

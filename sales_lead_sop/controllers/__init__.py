@@ -1,1 +1,2 @@
 from . import lead_api
+from . import sop_handover_export

@@ -44,6 +44,7 @@ from . import sop_public_customer
 from . import res_partner_handover
 from . import res_config_settings_handover
 from . import sop_handover
+from . import sop_handover_export
 from . import res_partner_scope
 from . import sop_name_word
 from . import sop_free_mail_domain

@@ -461,6 +461,7 @@ class ResPartner(models.Model):
         )
         moved_ids = {row[0] for row in self.env.cr.fetchall()}
         self.invalidate_recordset(["user_id", "sop_pool_state", "sop_owner_date", "sop_recycle_warned_date"])
+        self._sop_sync_commercial_scope(moved_ids)  # contacts follow their company (record rules)
         if len(moved_ids) != len(self):
             lost = self.filtered(lambda p: p.id not in moved_ids)[:1]
             raise UserError(self._sop_taken_message(lost))

@@ -237,6 +237,8 @@ class ResPartner(models.Model):
         self.env["res.partner"].invalidate_model(
             ["user_id", "sop_pool_state", "sop_owner_date", "sop_recycle_date", "sop_recycle_rule_id"]
         )
+        # contacts follow their company (record rules)
+        self.env["res.partner"]._sop_sync_commercial_scope([row[0] for row in rows])
         self.env["sop.pool.history"].invalidate_model()
         return len(rows)
 

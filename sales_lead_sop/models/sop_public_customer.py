@@ -136,3 +136,14 @@ class SopPublicCustomer(models.Model):
             "views": [(False, "form")],
             "target": "current",
         }
+
+    def action_sop_assign(self):
+        """Assign button (managers): choose the rep of a led team who takes these customers."""
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Assign Customers"),
+            "res_model": "sop.public.customer.assign",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_customer_ids": self.ids},
+        }

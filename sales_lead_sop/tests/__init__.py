@@ -27,3 +27,6 @@ from . import test_duplicate_check
 from . import test_duplicate_wizard
 from . import test_ui_duplicate_check
 from . import test_settings
+from . import test_access_commercial_scope
+from . import test_handover_export
+from . import test_public_pool_assign
