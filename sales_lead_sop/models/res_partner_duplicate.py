@@ -305,7 +305,8 @@ class ResPartner(models.Model):
                    WITH near AS (
                         SELECT n.key, similarity(n.key, %(name)s) AS score FROM sop_name_key n
                          WHERE n.key %% %(name)s AND n.key != %(name)s
-                           AND EXISTS (SELECT 1 FROM sop_partner_key k WHERE k.kind = 'name' AND k.value = n.key)
+                           AND EXISTS (SELECT 1 FROM sop_partner_key k
+                                        WHERE k.kind = 'name' AND k.value = n.key)
                          ORDER BY score DESC, n.key LIMIT %(near)s)
                    SELECT k.partner_id, 'similar_name', near.score FROM near
                    CROSS JOIN LATERAL (

@@ -11,7 +11,10 @@ _logger = logging.getLogger(__name__)
 
 KEY_KINDS = [
     ("name", "Company-Name Key"),
-    ("phone", "Phone"), ("email", "Email"), ("email_domain", "Email Domain"), ("website", "Website"),
+    ("phone", "Phone"),
+    ("email", "Email"),
+    ("email_domain", "Email Domain"),
+    ("website", "Website"),
 ]
 # Rebuilt from the customer's own name, apart from the contact keys.
 NAME_KIND = "name"
@@ -137,7 +140,8 @@ class SopPartnerKey(models.Model):
         cr = self.env.cr
         cr.execute(
             SQL(
-                "SELECT id, partner_id, kind, value FROM sop_partner_key WHERE partner_id = ANY(%s) AND kind != %s",
+                """SELECT id, partner_id, kind, value FROM sop_partner_key
+                    WHERE partner_id = ANY(%s) AND kind != %s""",
                 list(customer_ids),
                 NAME_KIND,
             )
@@ -188,7 +192,8 @@ class SopPartnerKey(models.Model):
                         SELECT new.partner_id, %(kind)s, new.key FROM new
                          WHERE new.key IS NOT NULL AND NOT EXISTS (
                                SELECT 1 FROM sop_partner_key k
-                                WHERE k.partner_id = new.partner_id AND k.kind = %(kind)s AND k.value = new.key)
+                                WHERE k.partner_id = new.partner_id AND k.kind = %(kind)s
+                                  AND k.value = new.key)
                          ORDER BY new.key
                         RETURNING value
                    )

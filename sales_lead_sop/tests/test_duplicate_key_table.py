@@ -59,7 +59,9 @@ class TestDuplicateKeyTable(SopCommon):
         self.assertFalse(self.ridong_branch.sop_name_key)
 
     def test_contact_name_is_not_a_company_key(self):
-        contact = self.env["res.partner"].create({"name": "Zhou Lan", "email": "zhou.lan@example.com", "parent_id": self.ridong.id})
+        contact = self.env["res.partner"].create(
+            {"name": "Zhou Lan", "email": "zhou.lan@example.com", "parent_id": self.ridong.id}
+        )
         contact.name = "Zhou Lan Mei"
         self.assertEqual(self._name_rows(contact), {})
         self.assertEqual(self._name_rows(self.ridong), {self.ridong.id: "翊澄精密电子"})
@@ -103,11 +105,15 @@ class TestDuplicateKeyTable(SopCommon):
         found = self._found(typed)
         self.assertIn((self.ridong_tech.id, "similar_name"), found, "the nearest key is kept")
         self.assertNotIn((far.id, "similar_name"), found)
-        self.assertEqual({match for _id, match in found if _id in (self.ridong | self.ridong_branch).ids}, {"name"})
+        self.assertEqual(
+            {match for _id, match in found if _id in (self.ridong | self.ridong_branch).ids}, {"name"}
+        )
         self.param.set_param("sales_lead_sop.duplicate_match_limit", 1)
         self.assertEqual(len([1 for _id, match in self._found(typed) if match == "name"]), 1)
         self.param.set_param("sales_lead_sop.duplicate_match_limit", 0)
-        self.assertEqual(len([1 for _id, match in self._found(typed) if match == "name"]), 2, "0 means default")
+        self.assertEqual(
+            len([1 for _id, match in self._found(typed) if match == "name"]), 2, "0 means default"
+        )
 
     def test_word_list_change_updates_the_distinct_keys(self):
         self.env["sop.name.word"].create({"name": "精密", "kind": "generic"})
