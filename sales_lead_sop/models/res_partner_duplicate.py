@@ -289,17 +289,18 @@ class ResPartner(models.Model):
         if not searched and not similar:
             return []
         # A plain query string: Odoo's SQL objects cannot hold the trigram operator `%`.
-        query = """SELECT k.partner_id, v.match, 1.0
+        query = """SELECT k.partner_id, v.match, 1.0::float8
                      FROM unnest(%(kinds)s::varchar[], %(values)s::varchar[], %(matches)s::varchar[])
                           AS v(kind, value, match)
           CROSS JOIN LATERAL (
                    SELECT k.partner_id FROM sop_partner_key k
                     WHERE k.kind = v.kind AND k.value = v.value AND k.partner_id != ALL(%(exclude)s)
                     LIMIT %(limit)s) k"""
+        prefix = ""
         if similar:
-            # The threshold of `%` is a setting; SET LOCAL lets the trigram index use it.
-            threshold = self._sop_duplicate_param("duplicate_similarity") / 100.0
-            cr.execute(SQL("SELECT set_config('pg_trgm.similarity_threshold', %s, true)", str(threshold)))
+            # The threshold of `%` is a setting; SET LOCAL lets the trigram index use it. Sent in
+            # the same round trip as the search.
+            prefix = "SELECT set_config('pg_trgm.similarity_threshold', %(threshold)s, true);\n"
             query += """
             UNION ALL (
                    WITH near AS (
@@ -315,9 +316,12 @@ class ResPartner(models.Model):
                          LIMIT %(limit)s) k
                     ORDER BY near.score DESC, k.partner_id LIMIT %(limit)s)"""
         kind_list, value_list, match_list = zip(*searched, strict=True) if searched else ((), (), ())
+        # Only SOP customers still active count (keys of archived ones may linger until rebuilt).
         cr.execute(
-            query,
+            f"""{prefix}SELECT m.partner_id, m.match, m.score FROM ({query}) AS m(partner_id, match, score)
+                  JOIN res_partner p ON p.id = m.partner_id WHERE p.sop_managed AND p.active""",
             {
+                "threshold": str(self._sop_duplicate_param("duplicate_similarity") / 100.0),
                 "kinds": list(kind_list),
                 "values": list(value_list),
                 "matches": list(match_list),
@@ -333,12 +337,6 @@ class ResPartner(models.Model):
                 seen.add((partner_id, match))
                 per_kind[match] = per_kind.get(match, 0) + 1
                 found.append((partner_id, match, score))
-        # Only SOP customers still active count (keys of archived ones may linger until rebuilt).
-        ids = list({row[0] for row in found})
-        if ids:
-            cr.execute(SQL("SELECT id FROM res_partner WHERE id = ANY(%s) AND sop_managed AND active", ids))
-            live = {row[0] for row in cr.fetchall()}
-            found = [row for row in found if row[0] in live]
         # The stronger match says it all: same name hides similar name, same address its domain.
         kinds_of = {}
         for partner_id, match, _score in found:
