@@ -226,12 +226,14 @@ class ResPartner(models.Model):
     @api.model
     def _sop_keys_from_vals(self, vals):
         """Keys of raw values typed by a user: {'name': key, 'exact': {(kind, value): match}}."""
-        country_code = False
-        if vals.get("country_id"):
-            country_code = self.env["res.country"].browse(int(vals["country_id"])).code
-        country_code = country_code or self.env.company.country_id.code
         Key = self.env["sop.partner.key"]
         phones = [vals.get(name) for name in ("phone", "mobile", "fax") if vals.get(name)]
+        country_code = False
+        # The country only reads national numbers: international ones (+49..., 0049...) skip the reads.
+        if any(not str(phone).strip().startswith(("+", "00")) for phone in phones):
+            if vals.get("country_id"):
+                country_code = self.env["res.country"].browse(int(vals["country_id"])).code
+            country_code = country_code or self.env.company.country_id.code
         keys = Key._sop_keys_of(
             phones=phones,
             emails=[vals.get("email")],
@@ -316,10 +318,17 @@ class ResPartner(models.Model):
                          LIMIT %(limit)s) k
                     ORDER BY near.score DESC, k.partner_id LIMIT %(limit)s)"""
         kind_list, value_list, match_list = zip(*searched, strict=True) if searched else ((), (), ())
-        # Only SOP customers still active count (keys of archived ones may linger until rebuilt).
+        # At most `limit` customers per kind before reading res_partner (each is a heap page of
+        # a wide table); only SOP customers still active count (keys of archived ones may
+        # linger until rebuilt).
         cr.execute(
-            f"""{prefix}SELECT m.partner_id, m.match, m.score FROM ({query}) AS m(partner_id, match, score)
-                  JOIN res_partner p ON p.id = m.partner_id WHERE p.sop_managed AND p.active""",
+            f"""{prefix}SELECT m.partner_id, m.match, m.score
+                  FROM (SELECT *, row_number() OVER (PARTITION BY match ORDER BY score DESC, partner_id) AS n
+                          FROM (SELECT DISTINCT ON (partner_id, match) *
+                                  FROM ({query}) AS u(partner_id, match, score)
+                                 ORDER BY partner_id, match, score DESC) AS d) AS m
+                  JOIN res_partner p ON p.id = m.partner_id
+                 WHERE m.n <= %(limit)s AND p.sop_managed AND p.active""",
             {
                 "threshold": str(self._sop_duplicate_param("duplicate_similarity") / 100.0),
                 "kinds": list(kind_list),
@@ -331,12 +340,7 @@ class ResPartner(models.Model):
                 "near": self._sop_duplicate_param("duplicate_similar_keys"),
             },
         )
-        found, seen, per_kind = [], set(), {}
-        for partner_id, match, score in cr.fetchall():
-            if (partner_id, match) not in seen and per_kind.get(match, 0) < limit:
-                seen.add((partner_id, match))
-                per_kind[match] = per_kind.get(match, 0) + 1
-                found.append((partner_id, match, score))
+        found = cr.fetchall()
         # The stronger match says it all: same name hides similar name, same address its domain.
         kinds_of = {}
         for partner_id, match, _score in found:
