@@ -133,14 +133,19 @@ def step_find(registry, queries):
         inputs = _samples(cr, queries)
         Partner = _env(cr, rep)["res.partner"]
         Partner.sop_find_duplicates(inputs[0])  # warm the caches (word lists, groups)
-        samples, found = [], 0
-        for vals in inputs:
-            started = time.perf_counter()
-            rows = Partner.sop_find_duplicates(vals)
-            samples.append(time.perf_counter() - started)
-            found += bool(rows)
-            Partner.env.invalidate_all()
-        result = {"find": _percentiles(samples), "with_matches": found}
+        result = {}
+        # First pass: pages of the key tables and of res_partner mostly cold (random customers);
+        # second pass: the same inputs again, their pages now in PostgreSQL's cache.
+        for label in ("find", "find_again"):
+            samples, found = [], 0
+            for vals in inputs:
+                started = time.perf_counter()
+                rows = Partner.sop_find_duplicates(vals)
+                samples.append(time.perf_counter() - started)
+                found += bool(rows)
+                Partner.env.invalidate_all()
+            result[label] = _percentiles(samples)
+            result["with_matches"] = found
         # Odoo's own duplicate check on leads, on the same machine and data, for comparison.
         cr.execute("SELECT id FROM crm_lead WHERE active ORDER BY id DESC LIMIT %s", [queries])
         lead_ids = [row[0] for row in cr.fetchall()]

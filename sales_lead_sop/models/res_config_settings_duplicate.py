@@ -12,7 +12,7 @@ DUPLICATE_PARAMS = {
     # Not in the spec: bounds that keep the check fast at a million customers.
     "duplicate_match_limit": 20,
     "duplicate_similar_keys": 20,
-    "duplicate_key_batch_size": 20000,
+    "duplicate_key_batch_size": 50000,
 }
 POLICIES = [("block", "Block"), ("warn", "Warn"), ("allow", "Allow")]
 POLICY_HELP = (
