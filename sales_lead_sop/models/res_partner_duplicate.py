@@ -370,9 +370,12 @@ class ResPartner(models.Model):
         sees_others = user.has_group("sales_lead_sop.group_sop_manager") or user.has_group(
             "sales_lead_sop.group_sop_support"
         )
+        # One read per model for all matches: records taken from `partners` share its prefetch.
+        by_id = {partner.id: partner for partner in partners}
+        partners.user_id.mapped("name")
         result = []
         for partner_id, match, score in matches:
-            partner = partners.browse(partner_id)
+            partner = by_id[partner_id]
             status = self._sop_status_for(partner, user)
             visible = partner_id in readable and (status != "owned" or sees_others)
             result.append(
