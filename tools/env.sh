@@ -103,6 +103,11 @@ ensure_chromium() {
         command -v google-chrome >/dev/null || apt_install chromium
 }
 
+ensure_wkhtmltopdf() {
+    # PDF reports (handover list): Odoo renders them with wkhtmltopdf from PATH.
+    command -v wkhtmltopdf >/dev/null || apt_install wkhtmltopdf
+}
+
 db_exists() { [ "$(psql -d postgres -Atc "select 1 from pg_database where datname='$1'")" = 1 ]; }
 
 module_installed() {
@@ -115,4 +120,5 @@ setup_all() {
     require_odoo
     ensure_venv
     ensure_postgres
+    ensure_wkhtmltopdf
 }

@@ -1,3 +1,4 @@
+from . import sop_settings
 from . import sop_customer_group
 from . import sop_pool_history
 from . import sop_followup

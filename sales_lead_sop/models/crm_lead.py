@@ -12,26 +12,6 @@ INTENTS = [("potential", "Potential Interest"), ("clear", "Clear Interest"), ("h
 RATINGS = [("A", "A"), ("B", "B"), ("C", "C")]
 CRITERIA_SCORES = [("1", "Low"), ("2", "Medium"), ("3", "High")]
 
-# Spec defaults of every threshold used here (SOP.md §2, §6); admins change them in Settings.
-SOP_PARAM_DEFAULTS = {
-    "alibaba_processing_working_days": 2,
-    "first_contact_days": 1,
-    "cadence_potential_days": 7,
-    "cadence_clear_days": 3,
-    "cadence_high_days": 1,
-    "rating_weight_need": 40,
-    "rating_weight_budget": 30,
-    "rating_weight_cycle": 30,
-    "rating_threshold_a": 70,
-    "rating_threshold_b": 40,
-    "expected_close_months": 1,
-    "lead_recycle_days": 45,
-    "lead_cooldown_days": 3,
-    "lead_capacity": 0,
-    "lead_recycle_batch": 500,
-    "api_max_body_kb": 64,
-}
-
 
 class CrmLead(models.Model):
     """SOP side of leads and opportunities: type, intent, rating, deadlines and contact."""
@@ -103,15 +83,8 @@ class CrmLead(models.Model):
 
     @api.model
     def _sop_param(self, key):
-        """Read the integer setting ``sales_lead_sop.<key>`` with its spec default.
-
-        :config: every key of SOP_PARAM_DEFAULTS.
-        """
-        value = self.env["ir.config_parameter"].sudo().get_param(f"sales_lead_sop.{key}")
-        try:
-            return int(value) if value not in (None, False, "") else SOP_PARAM_DEFAULTS[key]
-        except ValueError:
-            return SOP_PARAM_DEFAULTS[key]
+        """Integer setting ``sales_lead_sop.<key>`` with its spec default (see sop.settings)."""
+        return self.env["sop.settings"]._get_int(key)
 
     # ------------------------------------------------------------
     # COMPUTES

@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from .sop_settings import SOP_SETTING_DEFAULTS
+
 
 class ResConfigSettings(models.TransientModel):
     """Cadence, alert and KPI target settings of the SOP (SOP.md §7, §9)."""
@@ -7,75 +9,87 @@ class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
     sop_cadence_days_a = fields.Integer(
-        string="Grade A Cadence (days)", config_parameter="sales_lead_sop.cadence_days_a", default=14
+        string="Grade A Cadence (days)",
+        config_parameter="sales_lead_sop.cadence_days_a",
+        default=SOP_SETTING_DEFAULTS["cadence_days_a"],
     )
     sop_cadence_days_b = fields.Integer(
-        string="Grade B Cadence (days)", config_parameter="sales_lead_sop.cadence_days_b", default=7
+        string="Grade B Cadence (days)",
+        config_parameter="sales_lead_sop.cadence_days_b",
+        default=SOP_SETTING_DEFAULTS["cadence_days_b"],
     )
     sop_cadence_days_c = fields.Integer(
-        string="Grade C Cadence (days)", config_parameter="sales_lead_sop.cadence_days_c", default=14
+        string="Grade C Cadence (days)",
+        config_parameter="sales_lead_sop.cadence_days_c",
+        default=SOP_SETTING_DEFAULTS["cadence_days_c"],
     )
     sop_cadence_days_d = fields.Integer(
-        string="Grade D Cadence (days)", config_parameter="sales_lead_sop.cadence_days_d", default=90
+        string="Grade D Cadence (days)",
+        config_parameter="sales_lead_sop.cadence_days_d",
+        default=SOP_SETTING_DEFAULTS["cadence_days_d"],
     )
     sop_over_contact_max_d = fields.Integer(
         string="Grade D Max Contacts per Month",
         config_parameter="sales_lead_sop.over_contact_max_d",
-        default=2,
+        default=SOP_SETTING_DEFAULTS["over_contact_max_d"],
     )
     sop_pause_reactivate_days = fields.Integer(
         string="Re-activate Paused Customers After (days)",
         config_parameter="sales_lead_sop.pause_reactivate_days",
-        default=90,
+        default=SOP_SETTING_DEFAULTS["pause_reactivate_days"],
     )
     sop_first_followup_working_days = fields.Integer(
         string="First Follow-up Deadline (working days)",
         config_parameter="sales_lead_sop.first_followup_working_days",
-        default=3,
+        default=SOP_SETTING_DEFAULTS["first_followup_working_days"],
     )
     sop_alibaba_processing_working_days = fields.Integer(
         string="Alibaba Processing Deadline (working days)",
         config_parameter="sales_lead_sop.alibaba_processing_working_days",
-        default=2,
+        default=SOP_SETTING_DEFAULTS["alibaba_processing_working_days"],
     )
     sop_recycle_warning_days = fields.Integer(
         string="Recycle Warning in Digest (days)",
         config_parameter="sales_lead_sop.recycle_warning_days",
-        default=7,
+        default=SOP_SETTING_DEFAULTS["recycle_warning_days"],
     )
     sop_kpi_target_leads = fields.Integer(
-        string="Target: Leads Created", config_parameter="sales_lead_sop.kpi_target_leads", default=6
+        string="Target: Leads Created",
+        config_parameter="sales_lead_sop.kpi_target_leads",
+        default=SOP_SETTING_DEFAULTS["kpi_target_leads"],
     )
     sop_kpi_target_customers = fields.Integer(
-        string="Target: New Customers", config_parameter="sales_lead_sop.kpi_target_customers", default=5
+        string="Target: New Customers",
+        config_parameter="sales_lead_sop.kpi_target_customers",
+        default=SOP_SETTING_DEFAULTS["kpi_target_customers"],
     )
     sop_kpi_target_opp_existing = fields.Integer(
         string="Target: Opportunities (Existing Customers)",
         config_parameter="sales_lead_sop.kpi_target_opp_existing",
-        default=3,
+        default=SOP_SETTING_DEFAULTS["kpi_target_opp_existing"],
     )
     sop_kpi_target_opp_new = fields.Integer(
         string="Target: Opportunities (New Customers)",
         config_parameter="sales_lead_sop.kpi_target_opp_new",
-        default=6,
+        default=SOP_SETTING_DEFAULTS["kpi_target_opp_new"],
     )
     sop_kpi_target_alibaba_on_time = fields.Integer(
         string="Target: Alibaba On Time (%)",
         config_parameter="sales_lead_sop.kpi_target_alibaba_on_time",
-        default=100,
+        default=SOP_SETTING_DEFAULTS["kpi_target_alibaba_on_time"],
     )
     sop_kpi_target_first_followup_on_time = fields.Integer(
         string="Target: First Follow-up On Time (%)",
         config_parameter="sales_lead_sop.kpi_target_first_followup_on_time",
-        default=100,
+        default=SOP_SETTING_DEFAULTS["kpi_target_first_followup_on_time"],
     )
     sop_kpi_target_coverage = fields.Integer(
         string="Target: Follow-up Coverage (%)",
         config_parameter="sales_lead_sop.kpi_target_coverage",
-        default=100,
+        default=SOP_SETTING_DEFAULTS["kpi_target_coverage"],
     )
     sop_kpi_target_completeness = fields.Integer(
         string="Target: Profile Completeness (%)",
         config_parameter="sales_lead_sop.kpi_target_completeness",
-        default=100,
+        default=SOP_SETTING_DEFAULTS["kpi_target_completeness"],
     )

@@ -1,19 +1,7 @@
 from odoo import fields, models
 
-# Spec defaults of the duplicate check (SOP.md §5); the values live in ir.config_parameter.
-DUPLICATE_PARAMS = {
-    "duplicate_similarity": 60,
-    "duplicate_policy_name": "block",
-    "duplicate_policy_phone": "block",
-    "duplicate_policy_email": "block",
-    "duplicate_policy_email_domain": "warn",
-    "duplicate_policy_website": "block",
-    "duplicate_policy_similar_name": "warn",
-    # Not in the spec: bounds that keep the check fast at a million customers.
-    "duplicate_match_limit": 20,
-    "duplicate_similar_keys": 20,
-    "duplicate_key_batch_size": 50000,
-}
+from .sop_settings import SOP_SETTING_DEFAULTS
+
 POLICIES = [("block", "Block"), ("warn", "Warn"), ("allow", "Allow")]
 POLICY_HELP = (
     "Block: refuse the entry (another rep's customer: apply to claim it; public pool: claim it; "
@@ -27,26 +15,26 @@ class ResConfigSettings(models.TransientModel):
     sop_duplicate_similarity = fields.Integer(
         string="Similar-Name Threshold (%)",
         config_parameter="sales_lead_sop.duplicate_similarity",
-        default=DUPLICATE_PARAMS["duplicate_similarity"],
+        default=SOP_SETTING_DEFAULTS["duplicate_similarity"],
         help="Trigram similarity of two company-name keys from which the names count as similar.",
     )
     sop_duplicate_match_limit = fields.Integer(
         string="Matches per Kind",
         config_parameter="sales_lead_sop.duplicate_match_limit",
-        default=DUPLICATE_PARAMS["duplicate_match_limit"],
+        default=SOP_SETTING_DEFAULTS["duplicate_match_limit"],
         help="At most this many customers are reported per kind of match (a name shared by hundreds "
         "of customers needs no more to decide).",
     )
     sop_duplicate_similar_keys = fields.Integer(
         string="Similar Names Compared",
         config_parameter="sales_lead_sop.duplicate_similar_keys",
-        default=DUPLICATE_PARAMS["duplicate_similar_keys"],
+        default=SOP_SETTING_DEFAULTS["duplicate_similar_keys"],
         help="How many of the most similar distinct company-name keys the similar-name search looks at.",
     )
     sop_duplicate_key_batch_size = fields.Integer(
         string="Key Recompute Batch",
         config_parameter="sales_lead_sop.duplicate_key_batch_size",
-        default=DUPLICATE_PARAMS["duplicate_key_batch_size"],
+        default=SOP_SETTING_DEFAULTS["duplicate_key_batch_size"],
         help="Customers per committed batch when the duplicate keys of all customers are recomputed "
         "(after a change of the company-name words).",
     )
@@ -54,41 +42,41 @@ class ResConfigSettings(models.TransientModel):
         POLICIES,
         string="Same Company Name",
         config_parameter="sales_lead_sop.duplicate_policy_name",
-        default=DUPLICATE_PARAMS["duplicate_policy_name"],
+        default=SOP_SETTING_DEFAULTS["duplicate_policy_name"],
         help=POLICY_HELP,
     )
     sop_duplicate_policy_phone = fields.Selection(
         POLICIES,
         string="Same Phone",
         config_parameter="sales_lead_sop.duplicate_policy_phone",
-        default=DUPLICATE_PARAMS["duplicate_policy_phone"],
+        default=SOP_SETTING_DEFAULTS["duplicate_policy_phone"],
         help=POLICY_HELP,
     )
     sop_duplicate_policy_email = fields.Selection(
         POLICIES,
         string="Same Email",
         config_parameter="sales_lead_sop.duplicate_policy_email",
-        default=DUPLICATE_PARAMS["duplicate_policy_email"],
+        default=SOP_SETTING_DEFAULTS["duplicate_policy_email"],
         help=POLICY_HELP,
     )
     sop_duplicate_policy_email_domain = fields.Selection(
         POLICIES,
         string="Same Company Email Domain",
         config_parameter="sales_lead_sop.duplicate_policy_email_domain",
-        default=DUPLICATE_PARAMS["duplicate_policy_email_domain"],
+        default=SOP_SETTING_DEFAULTS["duplicate_policy_email_domain"],
         help=POLICY_HELP,
     )
     sop_duplicate_policy_website = fields.Selection(
         POLICIES,
         string="Same Website",
         config_parameter="sales_lead_sop.duplicate_policy_website",
-        default=DUPLICATE_PARAMS["duplicate_policy_website"],
+        default=SOP_SETTING_DEFAULTS["duplicate_policy_website"],
         help=POLICY_HELP,
     )
     sop_duplicate_policy_similar_name = fields.Selection(
         POLICIES,
         string="Similar Company Name",
         config_parameter="sales_lead_sop.duplicate_policy_similar_name",
-        default=DUPLICATE_PARAMS["duplicate_policy_similar_name"],
+        default=SOP_SETTING_DEFAULTS["duplicate_policy_similar_name"],
         help=POLICY_HELP,
     )

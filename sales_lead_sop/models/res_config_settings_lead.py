@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from .sop_settings import SOP_SETTING_DEFAULTS
+
 
 class ResConfigSettings(models.TransientModel):
     """Settings of leads and the pipeline (defaults from SOP.md §2 and §6)."""
@@ -13,48 +15,72 @@ class ResConfigSettings(models.TransientModel):
         readonly=False,
     )
     sop_first_contact_days = fields.Integer(
-        string="First Contact (working days)", config_parameter="sales_lead_sop.first_contact_days", default=1
+        string="First Contact (working days)",
+        config_parameter="sales_lead_sop.first_contact_days",
+        default=SOP_SETTING_DEFAULTS["first_contact_days"],
     )
     sop_cadence_potential_days = fields.Integer(
         string="Cadence: Potential Intent",
         config_parameter="sales_lead_sop.cadence_potential_days",
-        default=7,
+        default=SOP_SETTING_DEFAULTS["cadence_potential_days"],
     )
     sop_cadence_clear_days = fields.Integer(
-        string="Cadence: Clear Intent", config_parameter="sales_lead_sop.cadence_clear_days", default=3
+        string="Cadence: Clear Intent",
+        config_parameter="sales_lead_sop.cadence_clear_days",
+        default=SOP_SETTING_DEFAULTS["cadence_clear_days"],
     )
     sop_cadence_high_days = fields.Integer(
-        string="Cadence: High Intent", config_parameter="sales_lead_sop.cadence_high_days", default=1
+        string="Cadence: High Intent",
+        config_parameter="sales_lead_sop.cadence_high_days",
+        default=SOP_SETTING_DEFAULTS["cadence_high_days"],
     )
     sop_rating_weight_need = fields.Integer(
-        string="Weight: Need Fit", config_parameter="sales_lead_sop.rating_weight_need", default=40
+        string="Weight: Need Fit",
+        config_parameter="sales_lead_sop.rating_weight_need",
+        default=SOP_SETTING_DEFAULTS["rating_weight_need"],
     )
     sop_rating_weight_budget = fields.Integer(
-        string="Weight: Budget", config_parameter="sales_lead_sop.rating_weight_budget", default=30
+        string="Weight: Budget",
+        config_parameter="sales_lead_sop.rating_weight_budget",
+        default=SOP_SETTING_DEFAULTS["rating_weight_budget"],
     )
     sop_rating_weight_cycle = fields.Integer(
-        string="Weight: Decision Cycle", config_parameter="sales_lead_sop.rating_weight_cycle", default=30
+        string="Weight: Decision Cycle",
+        config_parameter="sales_lead_sop.rating_weight_cycle",
+        default=SOP_SETTING_DEFAULTS["rating_weight_cycle"],
     )
     sop_rating_threshold_a = fields.Integer(
-        string="Rating A from (score %)", config_parameter="sales_lead_sop.rating_threshold_a", default=70
+        string="Rating A from (score %)",
+        config_parameter="sales_lead_sop.rating_threshold_a",
+        default=SOP_SETTING_DEFAULTS["rating_threshold_a"],
     )
     sop_rating_threshold_b = fields.Integer(
-        string="Rating B from (score %)", config_parameter="sales_lead_sop.rating_threshold_b", default=40
+        string="Rating B from (score %)",
+        config_parameter="sales_lead_sop.rating_threshold_b",
+        default=SOP_SETTING_DEFAULTS["rating_threshold_b"],
     )
     sop_expected_close_months = fields.Integer(
-        string="Expected Closing (months)", config_parameter="sales_lead_sop.expected_close_months", default=1
+        string="Expected Closing (months)",
+        config_parameter="sales_lead_sop.expected_close_months",
+        default=SOP_SETTING_DEFAULTS["expected_close_months"],
     )
     sop_lead_recycle_days = fields.Integer(
         string="Lead Recycling (days without contact)",
         config_parameter="sales_lead_sop.lead_recycle_days",
-        default=45,
+        default=SOP_SETTING_DEFAULTS["lead_recycle_days"],
     )
     sop_lead_cooldown_days = fields.Integer(
-        string="Lead Cooldown (days)", config_parameter="sales_lead_sop.lead_cooldown_days", default=3
+        string="Lead Cooldown (days)",
+        config_parameter="sales_lead_sop.lead_cooldown_days",
+        default=SOP_SETTING_DEFAULTS["lead_cooldown_days"],
     )
     sop_lead_capacity = fields.Integer(
-        string="Open Leads per Rep (0 = no limit)", config_parameter="sales_lead_sop.lead_capacity", default=0
+        string="Open Leads per Rep (0 = no limit)",
+        config_parameter="sales_lead_sop.lead_capacity",
+        default=SOP_SETTING_DEFAULTS["lead_capacity"],
     )
     sop_api_max_body_kb = fields.Integer(
-        string="Lead API: Max Body (KB)", config_parameter="sales_lead_sop.api_max_body_kb", default=64
+        string="Lead API: Max Body (KB)",
+        config_parameter="sales_lead_sop.api_max_body_kb",
+        default=SOP_SETTING_DEFAULTS["api_max_body_kb"],
     )

@@ -1,12 +1,6 @@
 from odoo import fields, models
 
-# Spec defaults of the pool settings (SOP.md §4); the values live in ir.config_parameter.
-POOL_PARAMS = {
-    "cooldown_days": 3,
-    "capacity": 300,
-    "daily_claim_limit": 0,
-    "recycle_undo_days": 7,
-}
+from .sop_settings import SOP_SETTING_DEFAULTS
 
 
 class ResConfigSettings(models.TransientModel):
@@ -15,24 +9,24 @@ class ResConfigSettings(models.TransientModel):
     sop_cooldown_days = fields.Integer(
         string="Reclaim Cooldown (days)",
         config_parameter="sales_lead_sop.cooldown_days",
-        default=POOL_PARAMS["cooldown_days"],
+        default=SOP_SETTING_DEFAULTS["cooldown_days"],
         help="Days during which a rep cannot reclaim a customer that left their private pool.",
     )
     sop_capacity = fields.Integer(
         string="Private Pool Capacity",
         config_parameter="sales_lead_sop.capacity",
-        default=POOL_PARAMS["capacity"],
+        default=SOP_SETTING_DEFAULTS["capacity"],
         help="Most private customers one rep may hold.",
     )
     sop_daily_claim_limit = fields.Integer(
         string="Daily Claim Limit",
         config_parameter="sales_lead_sop.daily_claim_limit",
-        default=POOL_PARAMS["daily_claim_limit"],
+        default=SOP_SETTING_DEFAULTS["daily_claim_limit"],
         help="Most customers one rep may claim from the public pool per day; 0 means no limit.",
     )
     sop_recycle_undo_days = fields.Integer(
         string="Recycle Undo Window (days)",
         config_parameter="sales_lead_sop.recycle_undo_days",
-        default=POOL_PARAMS["recycle_undo_days"],
+        default=SOP_SETTING_DEFAULTS["recycle_undo_days"],
         help="Days during which a manager may undo a recycle.",
     )

@@ -7,8 +7,8 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 from odoo.tools.sql import column_exists, drop_index
 
-from .res_config_settings_duplicate import DUPLICATE_PARAMS
 from .sop_partner_key import NAME_KIND
+from .sop_settings import SOP_SETTING_DEFAULTS
 
 _logger = logging.getLogger(__name__)
 
@@ -20,6 +20,8 @@ WEAKER_MATCHES = [("name", "similar_name"), ("email", "email_domain")]
 # Fields whose change can create a duplicate: they rebuild the keys and run the check.
 KEY_FIELDS = {"name", "phone", "mobile", "fax", "email", "website", "country_id"}
 STRUCTURE_FIELDS = {"parent_id", "sop_managed", "active", "is_company"}
+# Settings that bound the work of a search or a backfill batch (at least 1).
+BOUND_KEYS = {"duplicate_match_limit", "duplicate_similar_keys", "duplicate_key_batch_size"}
 # Key of the cursor cache holding the customers created by the running import.
 IMPORTED_KEY = "sales_lead_sop.imported_partner_ids"
 
@@ -500,16 +502,13 @@ class ResPartner(models.Model):
             sales_lead_sop.duplicate_match_limit, sales_lead_sop.duplicate_similar_keys,
             sales_lead_sop.duplicate_key_batch_size
         """
-        default = DUPLICATE_PARAMS[key]
-        value = self.env["ir.config_parameter"].sudo().get_param(f"sales_lead_sop.{key}")
-        if isinstance(default, int):
-            try:
-                number = int(value) if value not in (None, False, "") else default
-            except ValueError:
-                return default
-            # Counts and batch sizes below 1 would silently find or do nothing.
-            return default if number < 1 and key != "duplicate_similarity" else number
-        return value if value in ("block", "warn", "allow") else default
+        if key.startswith("duplicate_policy_"):
+            return self.env["sop.settings"]._get_choice(key, ("block", "warn", "allow"))
+        value = self.env["sop.settings"]._get_int(key)
+        if key in BOUND_KEYS and value < 1:
+            # A count or batch size below 1 would silently find or do nothing.
+            return SOP_SETTING_DEFAULTS[key]
+        return value
 
     # ------------------------------------------------------------------
     # BACKFILL (install, word-list change, bench)

@@ -86,12 +86,8 @@ class ResPartner(models.Model):
         :config sales_lead_sop.grade_b_amount: default 200000
         :config sales_lead_sop.grade_c_amount: default 50000
         """
-        get = self.env["ir.config_parameter"].sudo().get_param
-        return (
-            float(get("sales_lead_sop.grade_a_amount", 500000)),
-            float(get("sales_lead_sop.grade_b_amount", 200000)),
-            float(get("sales_lead_sop.grade_c_amount", 50000)),
-        )
+        get = self.env["sop.settings"]._get_float
+        return get("grade_a_amount"), get("grade_b_amount"), get("grade_c_amount")
 
     @api.model
     def _sop_suggest_grade(self, amount, potential):

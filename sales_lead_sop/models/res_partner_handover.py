@@ -3,8 +3,6 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-HANDOVER_BLOCK_DAYS = 30  # spec default (SOP §8: one month), setting sales_lead_sop.handover_block_days
-
 
 class ResPartner(models.Model):
     """Handover block (SOP §8): for a while after a handover, the former owner cannot get
@@ -16,11 +14,7 @@ class ResPartner(models.Model):
 
     @api.model
     def _sop_handover_block_days(self):
-        value = self.env["ir.config_parameter"].sudo().get_param("sales_lead_sop.handover_block_days")
-        try:
-            return int(value) if value not in (None, False, "") else HANDOVER_BLOCK_DAYS
-        except ValueError:
-            return HANDOVER_BLOCK_DAYS
+        return self.env["sop.settings"]._get_int("handover_block_days")
 
     def _sop_check_handover_block(self, user):
         """Refuse when `user` handed any customer of `self` over less than the block ago."""

@@ -7,8 +7,6 @@ from odoo.exceptions import UserError
 from odoo.tools import SQL, create_index
 from odoo.tools.sql import drop_index
 
-from .res_config_settings_pool import POOL_PARAMS
-
 POOL_STATES = [("private", "Private Pool"), ("public", "Public Pool")]
 # Fields whose change can move the recycle date of a customer.
 RECYCLE_DEPENDS = {"user_id", "sop_group_id", "sop_last_contact_date", "sop_managed", "active"}
@@ -288,12 +286,8 @@ class ResPartner(models.Model):
 
     @api.model
     def _sop_param(self, key):
-        """Integer pool setting `sales_lead_sop.<key>` with the spec default of POOL_PARAMS."""
-        value = self.env["ir.config_parameter"].sudo().get_param(f"sales_lead_sop.{key}")
-        try:
-            return int(value) if value not in (None, False, "") else POOL_PARAMS[key]
-        except ValueError:
-            return POOL_PARAMS[key]
+        """Integer pool setting `sales_lead_sop.<key>` with its spec default (see sop.settings)."""
+        return self.env["sop.settings"]._get_int(key)
 
     @api.model
     def _sop_owned_count(self, user):

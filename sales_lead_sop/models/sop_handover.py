@@ -7,7 +7,6 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 HANDOVER_STATES = [("draft", "Draft"), ("done", "Handed Over")]
-ACK_WORKING_DAYS = 3  # spec default (SOP §8), setting sales_lead_sop.handover_ack_working_days
 
 
 class SopHandover(models.Model):
@@ -305,8 +304,7 @@ class SopHandover(models.Model):
 
         :config: sales_lead_sop.handover_ack_working_days (3)
         """
-        value = self.env["ir.config_parameter"].sudo().get_param("sales_lead_sop.handover_ack_working_days")
-        days = int(value) if (value or "").isdigit() else ACK_WORKING_DAYS
+        days = self.env["sop.settings"]._get_int("handover_ack_working_days")
         calendar = self.env.company.resource_calendar_id
         if not calendar or days <= 0:
             return start + timedelta(days=max(days, 0))

@@ -27,3 +27,4 @@ from . import test_duplicate_check
 from . import test_duplicate_wizard
 from . import test_duplicate_key_table
 from . import test_ui_duplicate_check
+from . import test_settings

@@ -1,0 +1,104 @@
+from odoo import api, models
+
+# Spec defaults (SOP.md) of every setting the SOP reads. Admins change them in Settings, which
+# stores them as system parameters 'sales_lead_sop.<key>'; the Settings fields take their
+# defaults from here too, so each default is written once.
+SOP_SETTING_DEFAULTS = {
+    # §2 leads and §6 pipeline
+    "alibaba_processing_working_days": 2,
+    "first_contact_days": 1,
+    "cadence_potential_days": 7,
+    "cadence_clear_days": 3,
+    "cadence_high_days": 1,
+    "rating_weight_need": 40,
+    "rating_weight_budget": 30,
+    "rating_weight_cycle": 30,
+    "rating_threshold_a": 70,
+    "rating_threshold_b": 40,
+    "expected_close_months": 1,
+    "lead_recycle_days": 45,
+    "lead_cooldown_days": 3,
+    "lead_capacity": 0,
+    "lead_recycle_batch": 500,
+    "api_max_body_kb": 64,
+    # §3 customer grades (yearly purchases, company currency)
+    "grade_a_amount": 500000,
+    "grade_b_amount": 200000,
+    "grade_c_amount": 50000,
+    # §4 pools
+    "cooldown_days": 3,
+    "capacity": 300,
+    "daily_claim_limit": 0,
+    "recycle_undo_days": 7,
+    # §5 duplicate check
+    "duplicate_similarity": 60,
+    "duplicate_policy_name": "block",
+    "duplicate_policy_phone": "block",
+    "duplicate_policy_email": "block",
+    "duplicate_policy_email_domain": "warn",
+    "duplicate_policy_website": "block",
+    "duplicate_policy_similar_name": "warn",
+    # not in the spec: bounds that keep the duplicate check fast at a million customers
+    "duplicate_match_limit": 20,
+    "duplicate_similar_keys": 20,
+    "duplicate_key_batch_size": 50000,
+    # §7 cadence and alerts
+    "cadence_days_a": 14,
+    "cadence_days_b": 7,
+    "cadence_days_c": 14,
+    "cadence_days_d": 90,
+    "over_contact_max_d": 2,
+    "pause_reactivate_days": 90,
+    "first_followup_working_days": 3,
+    "recycle_warning_days": 7,
+    # §8 handover
+    "handover_block_days": 30,
+    "handover_ack_working_days": 3,
+    # §9 KPI targets per rep and month
+    "kpi_target_leads": 6,
+    "kpi_target_customers": 5,
+    "kpi_target_opp_existing": 3,
+    "kpi_target_opp_new": 6,
+    "kpi_target_alibaba_on_time": 100,
+    "kpi_target_first_followup_on_time": 100,
+    "kpi_target_coverage": 100,
+    "kpi_target_completeness": 100,
+}
+
+
+class SopSettings(models.AbstractModel):
+    """The one reader of the SOP settings: the stored value, or the spec default when it is
+    unset or unreadable (a hand-edited system parameter must not break a cron)."""
+
+    _name = "sop.settings"
+    _description = "SOP Settings"
+
+    @api.model
+    def _get_raw(self, key):
+        # sudo: settings are system parameters, readable only by admins; every user's
+        # action depends on them (a rep's claim reads the capacity).
+        return self.env["ir.config_parameter"].sudo().get_param(f"sales_lead_sop.{key}")
+
+    @api.model
+    def _get_int(self, key):
+        """Integer setting `sales_lead_sop.<key>` (see SOP_SETTING_DEFAULTS)."""
+        value = self._get_raw(key)
+        try:
+            return int(value) if value not in (None, False, "") else SOP_SETTING_DEFAULTS[key]
+        except ValueError:
+            return SOP_SETTING_DEFAULTS[key]
+
+    @api.model
+    def _get_float(self, key):
+        """Number setting `sales_lead_sop.<key>` (see SOP_SETTING_DEFAULTS)."""
+        value = self._get_raw(key)
+        try:
+            return float(value) if value not in (None, False, "") else float(SOP_SETTING_DEFAULTS[key])
+        except ValueError:
+            return float(SOP_SETTING_DEFAULTS[key])
+
+    @api.model
+    def _get_choice(self, key, choices):
+        """Selection setting `sales_lead_sop.<key>`: the stored value if it is one of `choices`."""
+        value = self._get_raw(key)
+        return value if value in choices else SOP_SETTING_DEFAULTS[key]
