@@ -18,6 +18,26 @@ class ResConfigSettings(models.TransientModel):
         default=SOP_SETTING_DEFAULTS["duplicate_similarity"],
         help="Trigram similarity of two company-name keys from which the names count as similar.",
     )
+    sop_duplicate_match_limit = fields.Integer(
+        string="Matches per Kind",
+        config_parameter="sales_lead_sop.duplicate_match_limit",
+        default=SOP_SETTING_DEFAULTS["duplicate_match_limit"],
+        help="At most this many customers are reported per kind of match (a name shared by hundreds "
+        "of customers needs no more to decide).",
+    )
+    sop_duplicate_similar_keys = fields.Integer(
+        string="Similar Names Compared",
+        config_parameter="sales_lead_sop.duplicate_similar_keys",
+        default=SOP_SETTING_DEFAULTS["duplicate_similar_keys"],
+        help="How many of the most similar distinct company-name keys the similar-name search looks at.",
+    )
+    sop_duplicate_key_batch_size = fields.Integer(
+        string="Key Recompute Batch",
+        config_parameter="sales_lead_sop.duplicate_key_batch_size",
+        default=SOP_SETTING_DEFAULTS["duplicate_key_batch_size"],
+        help="Customers per committed batch when the duplicate keys of all customers are recomputed "
+        "(after a change of the company-name words).",
+    )
     sop_duplicate_policy_name = fields.Selection(
         POLICIES,
         string="Same Company Name",

@@ -4,9 +4,11 @@ import time
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.modules.db import has_trigram
-from odoo.tools import SQL, create_index
-from odoo.tools.sql import column_exists
+from odoo.tools import SQL
+from odoo.tools.sql import column_exists, drop_index
+
+from .sop_partner_key import NAME_KIND
+from .sop_settings import SOP_SETTING_DEFAULTS
 
 _logger = logging.getLogger(__name__)
 
@@ -18,13 +20,10 @@ WEAKER_MATCHES = [("name", "similar_name"), ("email", "email_domain")]
 # Fields whose change can create a duplicate: they rebuild the keys and run the check.
 KEY_FIELDS = {"name", "phone", "mobile", "fax", "email", "website", "country_id"}
 STRUCTURE_FIELDS = {"parent_id", "sop_managed", "active", "is_company"}
-# Matches reported per search: enough to decide and to show, bounded for names shared by
-# hundreds of customers.
-MATCH_LIMIT = 20
+# Settings that bound the work of a search or a backfill batch (at least 1).
+BOUND_KEYS = {"duplicate_match_limit", "duplicate_similar_keys", "duplicate_key_batch_size"}
 # Key of the cursor cache holding the customers created by the running import.
 IMPORTED_KEY = "sales_lead_sop.imported_partner_ids"
-# Customers per batch of the key backfill: one SELECT and one UPDATE/INSERT each.
-BATCH_SIZE = 20000
 
 
 class ImportBatchDuplicate(Exception):
@@ -34,8 +33,8 @@ class ImportBatchDuplicate(Exception):
 class ResPartner(models.Model):
     """Duplicate check (撞单/查重) of SOP customers, SOP.md §5.
 
-    Keys: `sop_name_key` (company name without region, legal-form and generic words) on the
-    customer, and `sop.partner.key` rows for the phones, emails and company domains of the
+    Keys: `sop.partner.key` rows for the company-name key (name without region, legal-form and
+    generic words) of the customer and for the phones, emails and company domains of the
     customer and its contacts. The check runs on create and on every write of a key field of
     an SOP customer or of one of its contacts (forms, import, RPC, lead conversion) and on
     claim; what it does per match kind (block / warn / allow) is a setting.
@@ -49,59 +48,51 @@ class ResPartner(models.Model):
     sop_name_key = fields.Char(
         string="Company-Name Key",
         compute="_compute_sop_name_key",
-        store=True,
-        precompute=True,  # computed before the INSERT: no extra UPDATE per new partner
-        copy=False,
         help="The name without region, legal-form and generic words, compared by the duplicate check.",
     )
 
     def _auto_init(self):
         cr = self.env.cr
-        # Create the key column ourselves: the ORM would compute it row by row in Python for
-        # every partner (hours on a million); existing SOP customers get their keys from the
-        # batched backfill job instead, scheduled here.
-        if not column_exists(cr, "res_partner", "sop_name_key"):
-            cr.execute("ALTER TABLE res_partner ADD COLUMN sop_name_key varchar")
-            if column_exists(cr, "res_partner", "sop_managed"):
-                cr.execute("SELECT 1 FROM res_partner WHERE sop_managed LIMIT 1")
-                if cr.fetchone():
-                    for key in ("name_keys_from_id", "partner_keys_from_id"):
-                        self.env["ir.config_parameter"].sudo().set_param(f"sales_lead_sop.{key}", "0")
-        res = super()._auto_init()
-        create_index(
-            cr,
-            "res_partner_sop_name_key_idx",
-            self._table,
-            ["sop_name_key"],
-            where="sop_name_key IS NOT NULL",
-        )
-        if not has_trigram(cr):
-            try:
-                with cr.savepoint(flush=False):
-                    cr.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-            except Exception:  # noqa: BLE001 - any failure means: no extension, exact matching only
-                _logger.warning(
-                    "sales_lead_sop: the PostgreSQL extension pg_trgm is missing and cannot be created; "
-                    "the duplicate check finds exact company-name keys only, not similar names."
-                )
-        self.env.registry.has_trigram = has_trigram(cr)
-        if self.env.registry.has_trigram:
-            create_index(
-                cr,
-                "res_partner_sop_name_key_trgm_idx",
-                self._table,
-                ["sop_name_key gin_trgm_ops"],
-                method="gin",
-                where="sop_name_key IS NOT NULL",
-            )
-        return res
+        # Earlier builds stored the key on res_partner, where a key backfill rewrote a million
+        # wide rows and every index of the table: the keys now live in sop_partner_key, filled
+        # by the batched backfill job scheduled here.
+        if column_exists(cr, "res_partner", "sop_name_key"):
+            drop_index(cr, "res_partner_sop_name_key_trgm_idx", "res_partner")
+            drop_index(cr, "res_partner_sop_name_key_idx", "res_partner")
+            cr.execute("ALTER TABLE res_partner DROP COLUMN sop_name_key")
+            self.env["ir.config_parameter"].sudo().set_param("sales_lead_sop.name_keys_from_id", "0")
+        return super()._auto_init()
 
-    @api.depends("name", "sop_managed", "parent_id")
+    @api.depends("name", "sop_managed", "parent_id", "active")
     def _compute_sop_name_key(self):
-        Word = self.env["sop.name.word"]
+        """The key the duplicate check holds for this customer (it changes with the word lists
+        only once the backfill job has run)."""
+        keys = {}
+        if self.ids:
+            self.env.cr.execute(
+                SQL(
+                    "SELECT partner_id, value FROM sop_partner_key WHERE partner_id = ANY(%s) AND kind = %s",
+                    self.ids,
+                    NAME_KIND,
+                )
+            )
+            keys = dict(self.env.cr.fetchall())
         for partner in self:
-            is_customer = partner.sop_managed and not partner.parent_id
-            partner.sop_name_key = Word._sop_name_key(partner.name) or False if is_customer else False
+            partner.sop_name_key = keys.get(partner._origin.id, False)
+
+    def _sop_update_name_keys(self):
+        """Write the company-name key of these partners: the key of the name for an active SOP
+        customer, none for anybody else (contacts, archived or non-SOP partners)."""
+        normalizer = self.env["sop.name.word"]._sop_normalizer()
+        partners = self.exists()
+        keys = [
+            (normalizer.key(partner.name or "") or None)
+            if partner.sop_managed and partner.active and not partner.parent_id
+            else None
+            for partner in partners
+        ]
+        self.env["sop.partner.key"]._sop_set_name_keys(partners.ids, keys)
+        self.invalidate_recordset(["sop_name_key"])
 
     @api.model
     def _sop_phone_fields(self):
@@ -116,6 +107,7 @@ class ResPartner(models.Model):
         partners = super().create(vals_list)
         customers = partners.commercial_partner_id.filtered("sop_managed")
         if customers:
+            (customers & partners)._sop_update_name_keys()
             self.env["sop.partner.key"]._sop_rebuild(customers.ids)
             if self.env.context.get("import_file"):
                 # Remember the rows of this import (this cursor), to tell in-file duplicates apart.
@@ -139,7 +131,11 @@ class ResPartner(models.Model):
         res = super().write(vals)
         if changed:
             customers = self.commercial_partner_id.filtered("sop_managed")
-            if (customers or before) and changed - {"name"}:  # the name key is a stored compute
+            if ({"name"} | STRUCTURE_FIELDS) & changed and (before or customers):
+                # Customers' own name keys (a contact's name is not a company name); those that
+                # stopped being SOP customers lose theirs.
+                (before | self.filtered(lambda p: p.sop_managed and not p.parent_id))._sop_update_name_keys()
+            if (customers or before) and changed - {"name"}:
                 self.env["sop.partner.key"]._sop_rebuild((before | customers).ids)
             if customers and self._sop_duplicate_check_enabled():
                 kinds = MATCH_KINDS if STRUCTURE_FIELDS & changed else self._sop_kinds_of_fields(changed)
@@ -232,12 +228,14 @@ class ResPartner(models.Model):
     @api.model
     def _sop_keys_from_vals(self, vals):
         """Keys of raw values typed by a user: {'name': key, 'exact': {(kind, value): match}}."""
-        country_code = False
-        if vals.get("country_id"):
-            country_code = self.env["res.country"].browse(int(vals["country_id"])).code
-        country_code = country_code or self.env.company.country_id.code
         Key = self.env["sop.partner.key"]
         phones = [vals.get(name) for name in ("phone", "mobile", "fax") if vals.get(name)]
+        country_code = False
+        # The country only reads national numbers: international ones (+49..., 0049...) skip the reads.
+        if any(not str(phone).strip().startswith(("+", "00")) for phone in phones):
+            if vals.get("country_id"):
+                country_code = self.env["res.country"].browse(int(vals["country_id"])).code
+            country_code = country_code or self.env.company.country_id.code
         keys = Key._sop_keys_of(
             phones=phones,
             emails=[vals.get("email")],
@@ -254,88 +252,97 @@ class ResPartner(models.Model):
     def _sop_record_keys(self, kinds):
         """Keys of this saved customer restricted to the match kinds `kinds`."""
         self.ensure_one()
-        self.flush_recordset(["sop_name_key"])
-        self.env.cr.execute(SQL("SELECT sop_name_key FROM res_partner WHERE id = %s", self.id))
-        name_key = self.env.cr.fetchone()[0] if {"name", "similar_name"} & set(kinds) else ""
-        keys = {"name": name_key, "exact": {}}
+        keys = {"name": "", "exact": {}, "kinds": set(kinds)}
         free = self.env["sop.free.mail.domain"]._sop_free_domains()
         self.env.cr.execute(SQL("SELECT kind, value FROM sop_partner_key WHERE partner_id = %s", self.id))
         for kind, value in self.env.cr.fetchall():
-            if kind in kinds and not (kind == "email_domain" and value in free):
+            if kind == NAME_KIND:
+                keys["name"] = value if {"name", "similar_name"} & set(kinds) else ""
+            elif kind in kinds and not (kind == "email_domain" and value in free):
                 keys["exact"][(kind, value)] = kind
-        keys["kinds"] = set(kinds)
         return keys
 
     @api.model
     def _sop_search_duplicates(self, keys, exclude_ids=()):
-        """Customers matching `keys`, searched in SQL over all active SOP customers.
+        """Customers matching `keys`, searched in SQL over all active SOP customers: exact keys
+        (name key, phones, emails, domains) and similar name keys in one query.
+
+        Similar names: the nearest distinct keys of `sop_name_key` above the threshold
+        (trigram index), then the customers holding each of them.
 
         :return: list of (partner id, match kind, similarity) without repeated (id, match),
-            exact kinds first, at most MATCH_LIMIT per kind
-        :config: sales_lead_sop.duplicate_similarity
+            exact kinds first, at most `duplicate_match_limit` per kind
+        :config: sales_lead_sop.duplicate_similarity, sales_lead_sop.duplicate_match_limit,
+            sales_lead_sop.duplicate_similar_keys
         """
         cr = self.env.cr
         kinds = keys.get("kinds", set(MATCH_KINDS))
         exclude = list(exclude_ids) or [0]
-        self.env["res.partner"].flush_model(["sop_name_key", "sop_managed", "active", "parent_id"])
-        found = []
-        if keys["exact"]:
-            searched = []
-            for (kind, value), match in keys["exact"].items():
-                searched.append((kind, value, match))
-                # A company domain is the same company whether it came from an email or a website.
-                if kind in DOMAIN_KINDS:
-                    searched.append((DOMAIN_KINDS[kind], value, match))
-            kind_list, value_list, match_list = zip(*searched, strict=True)
-            cr.execute(
-                SQL(
-                    """SELECT DISTINCT ON (k.partner_id, v.match) k.partner_id, v.match, 1.0
-                         FROM unnest(%(kinds)s::varchar[], %(values)s::varchar[], %(matches)s::varchar[])
-                              AS v(kind, value, match)
-                         JOIN sop_partner_key k ON k.kind = v.kind AND k.value = v.value
-                        WHERE k.partner_id != ALL(%(exclude)s)
-                        LIMIT %(limit)s""",
-                    kinds=list(kind_list),
-                    values=list(value_list),
-                    matches=list(match_list),
-                    exclude=exclude,
-                    limit=MATCH_LIMIT * len(set(match_list)),
-                )
-            )
-            found += cr.fetchall()
+        limit = self._sop_duplicate_param("duplicate_match_limit")
+        self.env["res.partner"].flush_model(["sop_managed", "active", "parent_id"])
+        searched = []
+        for (kind, value), match in keys["exact"].items():
+            searched.append((kind, value, match))
+            # A company domain is the same company whether it came from an email or a website.
+            if kind in DOMAIN_KINDS:
+                searched.append((DOMAIN_KINDS[kind], value, match))
         name_key = keys.get("name")
         if name_key and "name" in kinds:
-            cr.execute(
-                SQL(
-                    """SELECT id, 'name', 1.0 FROM res_partner
-                        WHERE sop_name_key = %(key)s AND sop_managed AND active AND parent_id IS NULL
-                          AND id != ALL(%(exclude)s)
-                        ORDER BY id LIMIT %(limit)s""",
-                    key=name_key,
-                    exclude=exclude,
-                    limit=MATCH_LIMIT,
-                )
-            )
-            found += cr.fetchall()
-        if name_key and "similar_name" in kinds and self.env.registry.has_trigram:
-            threshold = self._sop_duplicate_param("duplicate_similarity") / 100.0
-            cr.execute(SQL("SELECT set_config('pg_trgm.similarity_threshold', %s, true)", str(threshold)))
-            # A plain query string: Odoo's SQL objects cannot hold the trigram operator `%`.
-            cr.execute(
-                """SELECT id, 'similar_name', similarity(sop_name_key, %s) AS score
-                     FROM res_partner
-                    WHERE sop_name_key %% %s AND sop_name_key != %s
-                      AND sop_managed AND active AND parent_id IS NULL AND id != ALL(%s)
-                    ORDER BY score DESC, id LIMIT %s""",
-                [name_key, name_key, name_key, exclude, MATCH_LIMIT],
-            )
-            found += cr.fetchall()
-        # Only SOP customers still active count (keys of archived ones may linger until rebuilt).
-        ids = list({row[0] for row in found})
-        if ids:
-            cr.execute(SQL("SELECT id FROM res_partner WHERE id = ANY(%s) AND sop_managed AND active", ids))
-            live = {row[0] for row in cr.fetchall()}
-            found = [row for row in found if row[0] in live]
+            searched.append((NAME_KIND, name_key, "name"))
+        similar = bool(name_key and "similar_name" in kinds and self.env.registry.has_trigram)
+        if not searched and not similar:
+            return []
+        # A plain query string: Odoo's SQL objects cannot hold the trigram operator `%`.
+        query = """SELECT k.partner_id, v.match, 1.0::float8
+                     FROM unnest(%(kinds)s::varchar[], %(values)s::varchar[], %(matches)s::varchar[])
+                          AS v(kind, value, match)
+          CROSS JOIN LATERAL (
+                   SELECT k.partner_id FROM sop_partner_key k
+                    WHERE k.kind = v.kind AND k.value = v.value AND k.partner_id != ALL(%(exclude)s)
+                    LIMIT %(limit)s) k"""
+        prefix = ""
+        if similar:
+            # The threshold of `%` is a setting; SET LOCAL lets the trigram index use it. Sent in
+            # the same round trip as the search.
+            prefix = "SELECT set_config('pg_trgm.similarity_threshold', %(threshold)s, true);\n"
+            query += """
+            UNION ALL (
+                   WITH near AS (
+                        SELECT n.key, similarity(n.key, %(name)s) AS score FROM sop_name_key n
+                         WHERE n.key %% %(name)s AND n.key != %(name)s
+                           AND EXISTS (SELECT 1 FROM sop_partner_key k
+                                        WHERE k.kind = 'name' AND k.value = n.key)
+                         ORDER BY score DESC, n.key LIMIT %(near)s)
+                   SELECT k.partner_id, 'similar_name', near.score FROM near
+                   CROSS JOIN LATERAL (
+                        SELECT k.partner_id FROM sop_partner_key k
+                         WHERE k.kind = 'name' AND k.value = near.key AND k.partner_id != ALL(%(exclude)s)
+                         LIMIT %(limit)s) k
+                    ORDER BY near.score DESC, k.partner_id LIMIT %(limit)s)"""
+        kind_list, value_list, match_list = zip(*searched, strict=True) if searched else ((), (), ())
+        # At most `limit` customers per kind before reading res_partner (each is a heap page of
+        # a wide table); only SOP customers still active count (keys of archived ones may
+        # linger until rebuilt).
+        cr.execute(
+            f"""{prefix}SELECT m.partner_id, m.match, m.score
+                  FROM (SELECT *, row_number() OVER (PARTITION BY match ORDER BY score DESC, partner_id) AS n
+                          FROM (SELECT DISTINCT ON (partner_id, match) *
+                                  FROM ({query}) AS u(partner_id, match, score)
+                                 ORDER BY partner_id, match, score DESC) AS d) AS m
+                  JOIN res_partner p ON p.id = m.partner_id
+                 WHERE m.n <= %(limit)s AND p.sop_managed AND p.active""",
+            {
+                "threshold": str(self._sop_duplicate_param("duplicate_similarity") / 100.0),
+                "kinds": list(kind_list),
+                "values": list(value_list),
+                "matches": list(match_list),
+                "exclude": exclude,
+                "limit": limit,
+                "name": name_key,
+                "near": self._sop_duplicate_param("duplicate_similar_keys"),
+            },
+        )
+        found = cr.fetchall()
         # The stronger match says it all: same name hides similar name, same address its domain.
         kinds_of = {}
         for partner_id, match, _score in found:
@@ -365,9 +372,12 @@ class ResPartner(models.Model):
         sees_others = user.has_group("sales_lead_sop.group_sop_manager") or user.has_group(
             "sales_lead_sop.group_sop_support"
         )
+        # One read per model for all matches: records taken from `partners` share its prefetch.
+        by_id = {partner.id: partner for partner in partners}
+        partners.user_id.mapped("name")
         result = []
         for partner_id, match, score in matches:
-            partner = partners.browse(partner_id)
+            partner = by_id[partner_id]
             status = self._sop_status_for(partner, user)
             visible = partner_id in readable and (status != "owned" or sees_others)
             result.append(
@@ -488,11 +498,17 @@ class ResPartner(models.Model):
     def _sop_duplicate_param(self, key):
         """Setting `sales_lead_sop.<key>` of the duplicate check with its default.
 
-        :config: sales_lead_sop.duplicate_similarity, sales_lead_sop.duplicate_policy_<kind>
+        :config: sales_lead_sop.duplicate_similarity, sales_lead_sop.duplicate_policy_<kind>,
+            sales_lead_sop.duplicate_match_limit, sales_lead_sop.duplicate_similar_keys,
+            sales_lead_sop.duplicate_key_batch_size
         """
         if key.startswith("duplicate_policy_"):
             return self.env["sop.settings"]._get_choice(key, ("block", "warn", "allow"))
-        return self.env["sop.settings"]._get_int(key)
+        value = self.env["sop.settings"]._get_int(key)
+        if key in BOUND_KEYS and value < 1:
+            # A count or batch size below 1 would silently find or do nothing.
+            return SOP_SETTING_DEFAULTS[key]
+        return value
 
     # ------------------------------------------------------------------
     # BACKFILL (install, word-list change, bench)
@@ -500,45 +516,49 @@ class ResPartner(models.Model):
 
     @api.model
     def _sop_recompute_name_keys(self, from_id=0, time_budget=None):
-        """Recompute `sop_name_key` of every SOP customer with id > `from_id`, by batches of
-        BATCH_SIZE: one SELECT and one UPDATE each, committed outside tests.
+        """Recompute the company-name key of every SOP customer with id > `from_id`, by batches:
+        one SELECT of (id, name) and one statement writing only the keys that changed (into the
+        narrow key table, `res_partner` is never written), committed outside tests. Names
+        repeat (branches, common trade names): each distinct name is normalised once per run.
+        When every customer is done, distinct keys nobody holds any more are purged.
 
         :param time_budget: seconds after which to stop at a batch boundary
         :return: the last id done, or None when every customer is done
+        :config: sales_lead_sop.duplicate_key_batch_size
         """
         cr = self.env.cr
+        Key = self.env["sop.partner.key"]
         normalizer = self.env["sop.name.word"]._sop_normalizer()
-        self.flush_model(["name", "sop_name_key"])
+        batch_size = self._sop_duplicate_param("duplicate_key_batch_size")
+        self.flush_model(["name", "sop_managed", "parent_id", "active"])
         started = time.monotonic()
         done = 0
+        cache = {}
         while True:
             cr.execute(
                 SQL(
-                    """SELECT id, name, sop_name_key FROM res_partner
+                    """SELECT id, name, active FROM res_partner
                         WHERE sop_managed AND parent_id IS NULL AND id > %s ORDER BY id LIMIT %s""",
                     from_id,
-                    BATCH_SIZE,
+                    batch_size,
                 )
             )
             rows = cr.fetchall()
             if not rows:
                 from_id = None
+                Key._sop_purge_name_keys()
                 break
-            changed = [
-                (pid, key)
-                for pid, key, old in ((r[0], normalizer.key(r[1] or "") or None, r[2]) for r in rows)
-                if key != old
-            ]
-            if changed:
-                ids, keys = zip(*changed, strict=True)
-                cr.execute(
-                    SQL(
-                        """UPDATE res_partner p SET sop_name_key = v.key
-                             FROM unnest(%s::int[], %s::varchar[]) AS v(id, key) WHERE p.id = v.id""",
-                        list(ids),
-                        list(keys),
-                    )
-                )
+            keys = []
+            for _id, name, active in rows:
+                if not active:
+                    keys.append(None)
+                    continue
+                if name not in cache:
+                    if len(cache) > 4 * batch_size:  # bounded memory over a million names
+                        cache.clear()
+                    cache[name] = normalizer.key(name or "") or None
+                keys.append(cache[name])
+            Key._sop_set_name_keys([row[0] for row in rows], keys)
             from_id = rows[-1][0]
             done += len(rows)
             self._sop_commit_batch()
@@ -551,9 +571,13 @@ class ResPartner(models.Model):
     @api.model
     def _sop_rebuild_all_keys(self, from_id=0, time_budget=None):
         """Rebuild the phone/email/domain rows of every SOP customer with id > `from_id`, by
-        batches, committed outside tests. :return: last id done, or None when all are done."""
+        batches, committed outside tests. :return: last id done, or None when all are done.
+
+        :config: sales_lead_sop.duplicate_key_batch_size
+        """
         started = time.monotonic()
         cr = self.env.cr
+        batch_size = self._sop_duplicate_param("duplicate_key_batch_size")
         done = 0
         while True:
             cr.execute(
@@ -561,7 +585,7 @@ class ResPartner(models.Model):
                     """SELECT id FROM res_partner WHERE sop_managed AND parent_id IS NULL AND id > %s
                         ORDER BY id LIMIT %s""",
                     from_id,
-                    BATCH_SIZE,
+                    batch_size,
                 )
             )
             ids = [row[0] for row in cr.fetchall()]

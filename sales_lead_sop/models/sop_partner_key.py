@@ -1,24 +1,38 @@
 import logging
 
 from odoo import api, fields, models
+from odoo.modules.db import has_trigram
 from odoo.tools import SQL, create_index
+from odoo.tools.sql import table_exists
 
 from ..tools.duplicate_keys import email_domain, normalize_emails, normalize_phone, website_domain
 
 _logger = logging.getLogger(__name__)
 
-KEY_KINDS = [("phone", "Phone"), ("email", "Email"), ("email_domain", "Email Domain"), ("website", "Website")]
+KEY_KINDS = [
+    ("name", "Company-Name Key"),
+    ("phone", "Phone"),
+    ("email", "Email"),
+    ("email_domain", "Email Domain"),
+    ("website", "Website"),
+]
+# Rebuilt from the customer's own name, apart from the contact keys.
+NAME_KIND = "name"
 
 
 class SopPartnerKey(models.Model):
-    """Contact keys of SOP customers for the duplicate check (撞单): every phone, mobile (and fax)
-    in E.164, every email address, email domain and website domain of the customer and of its
-    contacts, one row each (free-mail domains are skipped when searching, so editing that
-    list needs no rebuild).
+    """Keys of SOP customers for the duplicate check (撞单): the company-name key of each active
+    SOP customer, and every phone, mobile (and fax) in E.164, every email address, email domain
+    and website domain of the customer and of its contacts, one row each (free-mail domains are
+    skipped when searching, so editing that list needs no rebuild).
 
-    One btree index on (kind, value) answers "who has this phone/email/domain" for all
-    customers and contacts at once. Rows are derived data, rebuilt by `_sop_rebuild`; nobody
-    but the system reads them (they hold other reps' customers' phones)."""
+    One btree index on (kind, value) answers "who has this name key/phone/email/domain" for all
+    customers and contacts in one query. The distinct name keys are also kept in the narrow
+    table `sop_name_key` with a trigram index, for the similar-name search: a trigram search
+    over a million wide `res_partner` rows rechecks tens of thousands of heap pages when names
+    share words, over the distinct keys only a few hundred. Rows are derived data (the name
+    rows from `_sop_set_name_keys`, the others from `_sop_rebuild`); nobody but the system
+    reads them (they hold other reps' customers' phones)."""
 
     _name = "sop.partner.key"
     _description = "SOP Customer Duplicate Key"
@@ -30,10 +44,36 @@ class SopPartnerKey(models.Model):
     value = fields.Char(required=True)
 
     def _auto_init(self):
+        cr = self.env.cr
+        if not table_exists(cr, self._table) and table_exists(cr, "res_partner"):
+            # Installed on a database that already holds SOP customers (upgrade from a build
+            # without the duplicate check): their keys come from the batched backfill job.
+            cr.execute("SELECT 1 FROM res_partner WHERE sop_managed LIMIT 1")
+            if cr.fetchone():
+                for key in ("name_keys_from_id", "partner_keys_from_id"):
+                    self.env["ir.config_parameter"].sudo().set_param(f"sales_lead_sop.{key}", "0")
         res = super()._auto_init()
-        create_index(self.env.cr, "sop_partner_key_kind_value_idx", self._table, ["kind", "value"])
-        create_index(self.env.cr, "sop_partner_key_partner_idx", self._table, ["partner_id"])
+        create_index(cr, "sop_partner_key_kind_value_idx", self._table, ["kind", "value"])
+        create_index(cr, "sop_partner_key_partner_idx", self._table, ["partner_id"])
         return res
+
+    def init(self):
+        cr = self.env.cr
+        # Distinct company-name keys (a key may outlive its last customer until the backfill
+        # job purges it: the search only keeps keys that still have a name row).
+        cr.execute("CREATE TABLE IF NOT EXISTS sop_name_key (key varchar PRIMARY KEY)")
+        if not has_trigram(cr):
+            try:
+                with cr.savepoint(flush=False):
+                    cr.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+            except Exception:  # noqa: BLE001 - any failure means: no extension, exact matching only
+                _logger.warning(
+                    "sales_lead_sop: the PostgreSQL extension pg_trgm is missing and cannot be created; "
+                    "the duplicate check finds exact company-name keys only, not similar names."
+                )
+        self.env.registry.has_trigram = has_trigram(cr)
+        if self.env.registry.has_trigram:
+            create_index(cr, "sop_name_key_trgm_idx", "sop_name_key", ["key gin_trgm_ops"], method="gin")
 
     @api.model
     def _sop_keys_of(self, phones=(), emails=(), websites=(), country_code=None):
@@ -60,8 +100,9 @@ class SopPartnerKey(models.Model):
 
     @api.model
     def _sop_rebuild(self, customer_ids):
-        """Recompute the key rows of these SOP customers (ids of commercial partners) from the
-        customer and all its active contacts, in one read and one insert.
+        """Recompute the phone/email/domain rows of these SOP customers (ids of commercial
+        partners) from the customer and all its active contacts, in one read, and write only
+        the rows that changed (a re-run of the backfill writes nothing).
 
         Customers no longer SOP-managed or archived simply lose their rows.
         """
@@ -94,10 +135,29 @@ class SopPartnerKey(models.Model):
 
     @api.model
     def _sop_replace_rows(self, customer_ids, rows):
+        """Make the phone/email/domain rows of `customer_ids` exactly `rows` ((id, kind, value)),
+        deleting and inserting only the difference."""
         cr = self.env.cr
-        cr.execute(SQL("DELETE FROM sop_partner_key WHERE partner_id = ANY(%s)", list(customer_ids)))
+        cr.execute(
+            SQL(
+                """SELECT id, partner_id, kind, value FROM sop_partner_key
+                    WHERE partner_id = ANY(%s) AND kind != %s""",
+                list(customer_ids),
+                NAME_KIND,
+            )
+        )
+        stale = []
+        for key_id, *row in cr.fetchall():
+            row = tuple(row)
+            if row in rows:
+                rows.discard(row)
+            else:
+                stale.append(key_id)
+        if stale:
+            cr.execute(SQL("DELETE FROM sop_partner_key WHERE id = ANY(%s)", stale))
         if rows:
-            partner_ids, kinds, values = zip(*rows, strict=True)
+            # Sorted by (kind, value): neighbouring inserts land on the same index pages.
+            partner_ids, kinds, values = zip(*sorted(rows, key=lambda row: row[1:]), strict=True)
             cr.execute(
                 SQL(
                     """INSERT INTO sop_partner_key (partner_id, kind, value)
@@ -108,3 +168,51 @@ class SopPartnerKey(models.Model):
                 )
             )
         self.invalidate_model()
+
+    @api.model
+    def _sop_set_name_keys(self, partner_ids, keys):
+        """Set the company-name key of each partner (None: no key), in one statement that only
+        touches rows whose key changed, and add new keys to the distinct-key table.
+
+        :param partner_ids: list of partner ids
+        :param keys: list of keys (str or None), one per partner
+        """
+        if not partner_ids:
+            return
+        self.env.cr.execute(
+            SQL(
+                """WITH new AS (
+                        SELECT * FROM unnest(%(ids)s::int[], %(keys)s::varchar[]) AS v(partner_id, key)
+                   ), gone AS (
+                        DELETE FROM sop_partner_key k USING new
+                         WHERE k.partner_id = new.partner_id AND k.kind = %(kind)s
+                           AND k.value IS DISTINCT FROM new.key
+                   ), added AS (
+                        INSERT INTO sop_partner_key (partner_id, kind, value)
+                        SELECT new.partner_id, %(kind)s, new.key FROM new
+                         WHERE new.key IS NOT NULL AND NOT EXISTS (
+                               SELECT 1 FROM sop_partner_key k
+                                WHERE k.partner_id = new.partner_id AND k.kind = %(kind)s
+                                  AND k.value = new.key)
+                         ORDER BY new.key
+                        RETURNING value
+                   )
+                   INSERT INTO sop_name_key (key) SELECT DISTINCT value FROM added ORDER BY value
+                   ON CONFLICT DO NOTHING""",
+                ids=list(partner_ids),
+                keys=list(keys),
+                kind=NAME_KIND,
+            )
+        )
+        self.invalidate_model()
+
+    @api.model
+    def _sop_purge_name_keys(self):
+        """Forget distinct name keys no customer has any more (after renames and archives)."""
+        self.env.cr.execute(
+            SQL(
+                """DELETE FROM sop_name_key n WHERE NOT EXISTS (
+                       SELECT 1 FROM sop_partner_key k WHERE k.kind = %s AND k.value = n.key)""",
+                NAME_KIND,
+            )
+        )

@@ -38,6 +38,10 @@ SOP_SETTING_DEFAULTS = {
     "duplicate_policy_email_domain": "warn",
     "duplicate_policy_website": "block",
     "duplicate_policy_similar_name": "warn",
+    # not in the spec: bounds that keep the duplicate check fast at a million customers
+    "duplicate_match_limit": 20,
+    "duplicate_similar_keys": 20,
+    "duplicate_key_batch_size": 50000,
     # §7 cadence and alerts
     "cadence_days_a": 14,
     "cadence_days_b": 7,

@@ -25,6 +25,7 @@ from . import test_pool_capacity_race
 from . import test_duplicate_name_key
 from . import test_duplicate_check
 from . import test_duplicate_wizard
+from . import test_duplicate_key_table
 from . import test_ui_duplicate_check
 from . import test_settings
 from . import test_access_commercial_scope

@@ -74,6 +74,7 @@ class TestDuplicateCheck(SopCommon):
                 ("email", "li@ridong.com"),
                 ("email", "sales@ridong.com"),
                 ("email_domain", "ridong.com"),
+                ("name", "朗拓精密电子"),
                 ("phone", "+8613812345678"),
                 ("phone", "+8651266668888"),
                 ("website", "ridong.com"),

@@ -188,8 +188,10 @@ class TestDuplicateNameKey(SopCommon):
         """The backfill stops on its time budget at a batch boundary and resumes from there."""
         Partner = self.env["res.partner"]
         saved = self.saved["苏州日东精密电子有限公司"]
-        self.env.cr.execute("UPDATE res_partner SET sop_name_key = NULL WHERE sop_managed")
+        self.env.cr.execute("DELETE FROM sop_partner_key WHERE kind = 'name'")
         Partner.invalidate_model(["sop_name_key"])
+        self.assertFalse(saved.sop_name_key)
+        self.env["ir.config_parameter"].set_param("sales_lead_sop.duplicate_key_batch_size", 2)
         last = Partner._sop_recompute_name_keys(from_id=0, time_budget=-1)
         self.assertTrue(last, "stopped after the first batch")
         self.assertIsNone(Partner._sop_recompute_name_keys(from_id=last))
