@@ -19,30 +19,13 @@ import argparse
 import json
 import os
 import random
-import resource
-import statistics
 import time
 
+from bench_common import env_for as _env
+from bench_common import peak_rss_mib as _peak_rss_mib
+from bench_common import percentiles as _percentiles
+
 import odoo
-from odoo import SUPERUSER_ID, api
-
-
-def _env(cr, uid=SUPERUSER_ID, context=None):
-    return api.Environment(cr, uid, context or {})
-
-
-def _percentiles(samples):
-    samples = sorted(samples)
-    p95 = samples[max(0, int(round(0.95 * len(samples))) - 1)]
-    return {
-        "n": len(samples),
-        "p50_ms": round(statistics.median(samples) * 1000, 2),
-        "p95_ms": round(p95 * 1000, 2),
-    }
-
-
-def _peak_rss_mib():
-    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
 def _rep(cr):

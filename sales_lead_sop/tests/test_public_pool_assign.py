@@ -68,3 +68,22 @@ class TestPublicPoolAssign(SopCommon):
         with self.assertRaisesRegex(UserError, "Only team managers can assign customers"):
             self.public.with_user(self.rep_a).sop_assign(self.rep_a)
         self.assertFalse(self.public.user_id)
+
+    def test_customer_list_wizard_shares_the_assignment(self):
+        # The public-pool wizard extends the customer-list one: both end in sop_assign.
+        owned = self._create_customer("Team Owned Co", user_id=self.rep_a.id)
+        wizard = (
+            self.env["sop.partner.assign"]
+            .with_user(self.manager_a)
+            .create({"partner_ids": [(6, 0, owned.ids)], "user_id": self.rep_b.id})
+        )
+        wizard.action_assign()
+        self.assertEqual(owned.user_id, self.rep_b)
+        wizard = (
+            self.env["sop.partner.assign"]
+            .with_user(self.manager_a)
+            .create({"partner_ids": [(6, 0, owned.ids)], "user_id": self.rep_c.id})
+        )
+        with self.assertRaisesRegex(UserError, "Rep C is not in a team you lead"):
+            wizard.action_assign()
+        self.assertEqual(owned.user_id, self.rep_b)

@@ -16,9 +16,12 @@ class SopPartnerAssign(models.TransientModel):
     )
     reason = fields.Char()
 
+    def _partners_to_assign(self):
+        return self.partner_ids
+
     def action_assign(self):
         self.ensure_one()
-        self.partner_ids.sop_assign(
+        self._partners_to_assign().sop_assign(
             self.user_id, reason=self.reason, override_capacity=self.override_capacity
         )
         return {"type": "ir.actions.act_window_close"}
