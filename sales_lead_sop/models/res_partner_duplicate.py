@@ -1,11 +1,12 @@
 import logging
 import threading
 import time
+from collections import namedtuple
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
-from odoo.tools.sql import column_exists, drop_index
+from odoo.tools.sql import column_exists, drop_index, index_exists
 
 from .sop_partner_key import NAME_KIND
 from .sop_settings import SOP_SETTING_DEFAULTS
@@ -24,6 +25,10 @@ STRUCTURE_FIELDS = {"parent_id", "sop_managed", "active", "is_company"}
 BOUND_KEYS = {"duplicate_match_limit", "duplicate_similar_keys", "duplicate_key_batch_size"}
 # Key of the cursor cache holding the customers created by the running import.
 IMPORTED_KEY = "sales_lead_sop.imported_partner_ids"
+
+
+# A customer found by the duplicate check, with what may be said about it.
+DuplicateMatch = namedtuple("DuplicateMatch", "partner_id match score owner_id owner_name owner_since")
 
 
 class ImportBatchDuplicate(Exception):
@@ -61,7 +66,18 @@ class ResPartner(models.Model):
             drop_index(cr, "res_partner_sop_name_key_idx", "res_partner")
             cr.execute("ALTER TABLE res_partner DROP COLUMN sop_name_key")
             self.env["ir.config_parameter"].sudo().set_param("sales_lead_sop.name_keys_from_id", "0")
-        return super()._auto_init()
+        res = super()._auto_init()
+        # What the duplicate check reads of a match (is it live, who owns it since when, and the
+        # columns of the record rules a rep's readability check evaluates) comes from this narrow
+        # index (index-only scans) rather than from a heap page of this wide table per match.
+        if not index_exists(cr, "res_partner_sop_duplicate_owner_idx"):
+            cr.execute(
+                """CREATE INDEX res_partner_sop_duplicate_owner_idx ON res_partner (id)
+                   INCLUDE (user_id, sop_owner_date, company_id, partner_share,
+                            sop_commercial_managed, sop_commercial_user_id)
+                   WHERE sop_managed AND active"""
+            )
+        return res
 
     @api.depends("name", "sop_managed", "parent_id", "active")
     def _compute_sop_name_key(self):
@@ -265,13 +281,14 @@ class ResPartner(models.Model):
     @api.model
     def _sop_search_duplicates(self, keys, exclude_ids=()):
         """Customers matching `keys`, searched in SQL over all active SOP customers: exact keys
-        (name key, phones, emails, domains) and similar name keys in one query.
+        (name key, phones, emails, domains) and similar name keys, with what describing them
+        needs (owner, owner's name and date, customer name), in one query.
 
         Similar names: the nearest distinct keys of `sop_name_key` above the threshold
         (trigram index), then the customers holding each of them.
 
-        :return: list of (partner id, match kind, similarity) without repeated (id, match),
-            exact kinds first, at most `duplicate_match_limit` per kind
+        :return: list of `DuplicateMatch` without repeated (partner id, match), at most
+            `duplicate_match_limit` per kind
         :config: sales_lead_sop.duplicate_similarity, sales_lead_sop.duplicate_match_limit,
             sales_lead_sop.duplicate_similar_keys
         """
@@ -279,7 +296,10 @@ class ResPartner(models.Model):
         kinds = keys.get("kinds", set(MATCH_KINDS))
         exclude = list(exclude_ids) or [0]
         limit = self._sop_duplicate_param("duplicate_match_limit")
-        self.env["res.partner"].flush_model(["sop_managed", "active", "parent_id"])
+        self.env["res.partner"].flush_model(
+            ["sop_managed", "active", "parent_id", "user_id", "sop_owner_date", "name"]
+        )
+        self.env["res.users"].flush_model(["partner_id"])
         searched = []
         for (kind, value), match in keys["exact"].items():
             searched.append((kind, value, match))
@@ -322,14 +342,17 @@ class ResPartner(models.Model):
         kind_list, value_list, match_list = zip(*searched, strict=True) if searched else ((), (), ())
         # At most `limit` customers per kind before reading res_partner (each is a heap page of
         # a wide table); only SOP customers still active count (keys of archived ones may
-        # linger until rebuilt).
+        # linger until rebuilt). The owner's name is read here too: the caller may not read
+        # other users, and the ORM would read whole partner rows for three columns.
         cr.execute(
-            f"""{prefix}SELECT m.partner_id, m.match, m.score
+            f"""{prefix}SELECT m.partner_id, m.match, m.score, p.user_id, owner.name, p.sop_owner_date
                   FROM (SELECT *, row_number() OVER (PARTITION BY match ORDER BY score DESC, partner_id) AS n
                           FROM (SELECT DISTINCT ON (partner_id, match) *
                                   FROM ({query}) AS u(partner_id, match, score)
                                  ORDER BY partner_id, match, score DESC) AS d) AS m
                   JOIN res_partner p ON p.id = m.partner_id
+             LEFT JOIN res_users u ON u.id = p.user_id
+             LEFT JOIN res_partner owner ON owner.id = u.partner_id
                  WHERE m.n <= %(limit)s AND p.sop_managed AND p.active""",
             {
                 "threshold": str(self._sop_duplicate_param("duplicate_similarity") / 100.0),
@@ -342,15 +365,17 @@ class ResPartner(models.Model):
                 "near": self._sop_duplicate_param("duplicate_similar_keys"),
             },
         )
-        found = cr.fetchall()
+        found = [DuplicateMatch(*row) for row in cr.fetchall()]
         # The stronger match says it all: same name hides similar name, same address its domain.
         kinds_of = {}
-        for partner_id, match, _score in found:
-            kinds_of.setdefault(partner_id, set()).add(match)
+        for row in found:
+            kinds_of.setdefault(row.partner_id, set()).add(row.match)
         return [
             row
             for row in found
-            if not any(row[1] == weak and strong in kinds_of[row[0]] for strong, weak in WEAKER_MATCHES)
+            if not any(
+                row.match == weak and strong in kinds_of[row.partner_id] for strong, weak in WEAKER_MATCHES
+            )
         ]
 
     # ------------------------------------------------------------------
@@ -359,39 +384,50 @@ class ResPartner(models.Model):
 
     @api.model
     def _sop_describe_matches(self, matches, user):
-        """What the caller may learn about `matches` (see `sop_find_duplicates`).
+        """What `user` may learn about `matches` (see `sop_find_duplicates`).
 
-        Owners are read as superuser (the caller may not read other users); the customer id
-        and name only come back when `user` may read the customer and is not a plain rep
-        looking at another rep's customer.
+        The customer id and name only come back when `user` may read the customer and is not a
+        plain rep looking at another rep's customer; readability is asked of the record rules
+        (one search) only for the matches that can be shown.
         """
         if not matches:
             return []
-        partners = self.sudo().browse([row[0] for row in matches])  # sudo: match data, filtered below
-        readable = set(partners.with_user(user).with_context(active_test=False)._filtered_access("read").ids)
         sees_others = user.has_group("sales_lead_sop.group_sop_manager") or user.has_group(
             "sales_lead_sop.group_sop_support"
         )
-        # One read per model for all matches: records taken from `partners` share its prefetch.
-        by_id = {partner.id: partner for partner in partners}
-        partners.user_id.mapped("name")
+        statuses = [self._sop_status_for(row, user) for row in matches]
+        showable = {
+            row.partner_id
+            for row, status in zip(matches, statuses, strict=True)
+            if status != "owned" or sees_others
+        }
+        names = {}
+        if showable:
+            # Matches are live SOP customers: saying so lets the rules be read from the index above.
+            readable = (
+                self.with_user(user)
+                .with_context(active_test=False)
+                .search(
+                    [("id", "in", list(showable)), ("sop_managed", "=", True), ("active", "=", True)],
+                    order="id",
+                )
+            )
+            names = {partner.id: partner.complete_name for partner in readable}
         result = []
-        for partner_id, match, score in matches:
-            partner = by_id[partner_id]
-            status = self._sop_status_for(partner, user)
-            visible = partner_id in readable and (status != "owned" or sees_others)
+        for row, status in zip(matches, statuses, strict=True):
+            visible = row.partner_id in names
             result.append(
                 {
-                    "match": match,
+                    "match": row.match,
                     "status": status,
-                    "owner": partner.user_id.name if partner.user_id else False,
-                    "since": fields.Date.to_string(partner.sop_owner_date.date())
-                    if partner.user_id and partner.sop_owner_date
+                    "owner": (row.owner_name or False) if row.owner_id else False,
+                    "since": fields.Date.to_string(row.owner_since.date())
+                    if row.owner_id and row.owner_since
                     else False,
-                    "partner_id": partner_id if visible else False,
-                    "name": partner.display_name if visible else False,
-                    "similarity": round(float(score), 2),
-                    "_id": partner_id,  # internal: for the policy and the wizard, never returned
+                    "partner_id": row.partner_id if visible else False,
+                    "name": names[row.partner_id] if visible else False,
+                    "similarity": round(float(row.score), 2),
+                    "_id": row.partner_id,  # internal: for the policy and the wizard, never returned
                 }
             )
         order = {kind: index for index, kind in enumerate(MATCH_KINDS)}
@@ -399,10 +435,11 @@ class ResPartner(models.Model):
         return result
 
     @api.model
-    def _sop_status_for(self, partner, user):
-        if not partner.user_id:
+    def _sop_status_for(self, match, user):
+        """`public` (no owner), `mine` (owned by `user`) or `owned` (by someone else)."""
+        if not match.owner_id:
             return "public"
-        return "mine" if partner.user_id == user else "owned"
+        return "mine" if match.owner_id == user.id else "owned"
 
     def _sop_enforce_duplicate_policy(self, kinds, owner=None, action="create"):
         """Apply the policy to the duplicates of each customer in `self` for `kinds`.

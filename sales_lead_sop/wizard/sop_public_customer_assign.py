@@ -11,7 +11,7 @@ class SopPublicCustomerAssign(models.TransientModel):
     _description = "Assign Public Pool Customers"
 
     partner_ids = fields.Many2many(required=False)
-    customer_ids = fields.Many2many("sop.public.customer", string="Customers", required=True)
+    customer_ids = fields.Many2many("sop.public.customer", string="Public-Pool Customers", required=True)
 
     def _partners_to_assign(self):
         return self.env["res.partner"].browse(self.customer_ids.ids)  # rows share the partner ids
