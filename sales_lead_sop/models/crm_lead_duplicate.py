@@ -58,11 +58,14 @@ class CrmLead(models.Model):
             vals = lead._sop_duplicate_vals()
             if lead.partner_id.commercial_partner_id.sop_managed:
                 vals["name"] = False  # the lead already is this customer's: only other customers count
+            owner = lead.user_id or self.env.user
             matches = Partner._sop_search_duplicates(
-                Partner._sop_keys_from_vals(vals), exclude_ids=lead.partner_id.commercial_partner_id.ids
+                Partner._sop_keys_from_vals(vals),
+                exclude_ids=lead.partner_id.commercial_partner_id.ids,
+                owner=owner,
             )
             notes = []
-            for row in Partner._sop_describe_matches(matches, lead.user_id or self.env.user)[:3]:
+            for row in Partner._sop_describe_matches(matches, owner)[:3]:
                 notes.append(Partner._sop_lead_note(row, labels))
             state = "customer" if notes else False
             others = lead._sop_duplicate_lead_count()

@@ -228,8 +228,9 @@ class ResPartner(models.Model):
         :return: the list of warnings (str) of matches whose policy is `warn`
         :raise UserError: for matches whose policy is `block`
         """
-        matches = self._sop_search_duplicates(self._sop_keys_from_vals(vals))
-        return self._sop_apply_policy(matches, owner or self.env.user, "create")
+        owner = owner or self.env.user
+        matches = self._sop_search_duplicates(self._sop_keys_from_vals(vals), owner=owner)
+        return self._sop_apply_policy(matches, owner, "create")
 
     def sop_claim(self):
         """Claim, after the duplicate check (a public customer that is also another rep's
@@ -279,7 +280,7 @@ class ResPartner(models.Model):
         return keys
 
     @api.model
-    def _sop_search_duplicates(self, keys, exclude_ids=()):
+    def _sop_search_duplicates(self, keys, exclude_ids=(), owner=None):
         """Customers matching `keys`, searched in SQL over all active SOP customers: exact keys
         (name key, phones, emails, domains) and similar name keys, with what describing them
         needs (owner, owner's name and date, customer name), in one query.
@@ -287,6 +288,9 @@ class ResPartner(models.Model):
         Similar names: the nearest distinct keys of `sop_name_key` above the threshold
         (trigram index), then the customers holding each of them.
 
+        :param owner: the user the new or claimed customer would belong to (default: the
+            current user): customers of other owners are kept first when a key has more than
+            `duplicate_match_limit` of them
         :return: list of `DuplicateMatch` without repeated (partner id, match), at most
             `duplicate_match_limit` per kind
         :config: sales_lead_sop.duplicate_similarity, sales_lead_sop.duplicate_match_limit,
@@ -312,20 +316,30 @@ class ResPartner(models.Model):
         similar = bool(name_key and "similar_name" in kinds and self.env.registry.has_trigram)
         if not searched and not similar:
             return []
+        # Per key, the live customers holding it. Exact keys: those of another owner first (they
+        # decide a block), then public ones, then the owner's own, so that when more than `limit`
+        # customers share a key the ones that matter are kept. Similar names (a warning) take
+        # the first `limit` of each near key. Owner and date come from the covering partial
+        # index of res_partner (index-only), not from heap pages of that wide table.
+        customers = """
+                   SELECT k.partner_id, p.user_id, p.sop_owner_date,
+                          CASE WHEN p.user_id IS NULL THEN 1 WHEN p.user_id = %(owner)s THEN 2 ELSE 0 END
+                     FROM sop_partner_key k
+                     JOIN res_partner p ON p.id = k.partner_id AND p.sop_managed AND p.active
+                    WHERE k.kind = {kind} AND k.value = {value} AND k.partner_id != ALL(%(exclude)s)
+                    {order} LIMIT %(limit)s"""
+        exact_customers = customers.format(kind="v.kind", value="v.value", order="ORDER BY 4, 1")
         # A plain query string: Odoo's SQL objects cannot hold the trigram operator `%`.
-        query = """SELECT k.partner_id, v.match, 1.0::float8
-                     FROM unnest(%(kinds)s::varchar[], %(values)s::varchar[], %(matches)s::varchar[])
-                          AS v(kind, value, match)
-          CROSS JOIN LATERAL (
-                   SELECT k.partner_id FROM sop_partner_key k
-                    WHERE k.kind = v.kind AND k.value = v.value AND k.partner_id != ALL(%(exclude)s)
-                    LIMIT %(limit)s) k"""
+        query = f"""SELECT k.*, v.match, 1.0::float8
+                      FROM unnest(%(kinds)s::varchar[], %(values)s::varchar[], %(matches)s::varchar[])
+                           AS v(kind, value, match)
+                CROSS JOIN LATERAL ({exact_customers}) k"""
         prefix = ""
         if similar:
             # The threshold of `%` is a setting; SET LOCAL lets the trigram index use it. Sent in
             # the same round trip as the search.
             prefix = "SELECT set_config('pg_trgm.similarity_threshold', %(threshold)s, true);\n"
-            query += """
+            query += f"""
             UNION ALL (
                    WITH near AS (
                         SELECT n.key, similarity(n.key, %(name)s) AS score FROM sop_name_key n
@@ -333,27 +347,22 @@ class ResPartner(models.Model):
                            AND EXISTS (SELECT 1 FROM sop_partner_key k
                                         WHERE k.kind = 'name' AND k.value = n.key)
                          ORDER BY score DESC, n.key LIMIT %(near)s)
-                   SELECT k.partner_id, 'similar_name', near.score FROM near
-                   CROSS JOIN LATERAL (
-                        SELECT k.partner_id FROM sop_partner_key k
-                         WHERE k.kind = 'name' AND k.value = near.key AND k.partner_id != ALL(%(exclude)s)
-                         LIMIT %(limit)s) k
-                    ORDER BY near.score DESC, k.partner_id LIMIT %(limit)s)"""
+                   SELECT k.*, 'similar_name', near.score FROM near
+                   CROSS JOIN LATERAL ({customers.format(kind="'name'", value="near.key", order="")}) k
+                    ORDER BY 4, near.score DESC, 1 LIMIT %(limit)s)"""
         kind_list, value_list, match_list = zip(*searched, strict=True) if searched else ((), (), ())
-        # At most `limit` customers per kind before reading res_partner (each is a heap page of
-        # a wide table); only SOP customers still active count (keys of archived ones may
-        # linger until rebuilt). The owner's name is read here too: the caller may not read
-        # other users, and the ORM would read whole partner rows for three columns.
+        # At most `limit` customers per kind. The owner's name is read here too: the caller may
+        # not read other users.
         cr.execute(
-            f"""{prefix}SELECT m.partner_id, m.match, m.score, p.user_id, owner.name, p.sop_owner_date
-                  FROM (SELECT *, row_number() OVER (PARTITION BY match ORDER BY score DESC, partner_id) AS n
+            f"""{prefix}SELECT m.partner_id, m.match, m.score, m.user_id, owner.name, m.owner_date
+                  FROM (SELECT *, row_number() OVER (
+                                    PARTITION BY match ORDER BY severity, score DESC, partner_id) AS n
                           FROM (SELECT DISTINCT ON (partner_id, match) *
-                                  FROM ({query}) AS u(partner_id, match, score)
+                                  FROM ({query}) AS u(partner_id, user_id, owner_date, severity, match, score)
                                  ORDER BY partner_id, match, score DESC) AS d) AS m
-                  JOIN res_partner p ON p.id = m.partner_id
-             LEFT JOIN res_users u ON u.id = p.user_id
+             LEFT JOIN res_users u ON u.id = m.user_id
              LEFT JOIN res_partner owner ON owner.id = u.partner_id
-                 WHERE m.n <= %(limit)s AND p.sop_managed AND p.active""",
+                 WHERE m.n <= %(limit)s""",
             {
                 "threshold": str(self._sop_duplicate_param("duplicate_similarity") / 100.0),
                 "kinds": list(kind_list),
@@ -361,6 +370,7 @@ class ResPartner(models.Model):
                 "matches": list(match_list),
                 "exclude": exclude,
                 "limit": limit,
+                "owner": (owner or self.env.user).id,
                 "name": name_key,
                 "near": self._sop_duplicate_param("duplicate_similar_keys"),
             },
@@ -431,7 +441,9 @@ class ResPartner(models.Model):
                 }
             )
         order = {kind: index for index, kind in enumerate(MATCH_KINDS)}
-        result.sort(key=lambda row: (order[row["match"]], -row["similarity"]))
+        # Within a kind, another owner's customer first: it is the one that blocks.
+        severity = {"owned": 0, "public": 1, "mine": 2}
+        result.sort(key=lambda row: (order[row["match"]], severity[row["status"]], -row["similarity"]))
         return result
 
     @api.model
@@ -449,9 +461,8 @@ class ResPartner(models.Model):
         """
         for customer in self:
             keys = customer._sop_record_keys(kinds)
-            matches = self._sop_search_duplicates(keys, exclude_ids=customer.ids)
-
             owner_user = owner or customer.sudo().user_id or self.env.user
+            matches = self._sop_search_duplicates(keys, exclude_ids=customer.ids, owner=owner_user)
             warnings = self._sop_apply_policy(matches, owner_user, action)
             if warnings and action == "create":
                 customer.sudo().message_post(  # sudo: the note is the system's, the rep may not post

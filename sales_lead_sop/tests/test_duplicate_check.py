@@ -244,6 +244,30 @@ class TestDuplicateCheck(SopCommon):
         )
         self.assertEqual([(r["status"], r["partner_id"]) for r in rows], [("owned", self.ridong.id)])
 
+    def test_other_owner_kept_when_many_customers_share_a_key(self):
+        """More customers than `duplicate_match_limit` share a name key: the one of another rep
+        (created last, so last by id) is still found and blocks."""
+        self.env["ir.config_parameter"].set_param("sales_lead_sop.duplicate_match_limit", "2")
+        Partner = self.env["res.partner"].with_context(sop_skip_duplicate_check=True)
+        for name in ("宁波恒远机械有限公司", "恒远机械（宁波）有限公司", "上海恒远机械有限公司"):
+            Partner.create(self._customer_vals(name, user_id=self.rep_b.id))
+        other = Partner.create(self._customer_vals("杭州恒远机械有限公司", user_id=self.rep_a.id))
+        rows = (
+            self.env["res.partner"]
+            .with_user(self.rep_b)
+            .sop_find_duplicates({"name": "恒远机械股份有限公司"})
+        )
+        names = [(r["status"], r["owner"], r["partner_id"]) for r in rows if r["match"] == "name"]
+        self.assertEqual(len(names), 2)
+        self.assertEqual(names[0], ("owned", "Rep A", False))  # another rep's: never its id
+        self.assertEqual(names[1][:2], ("mine", "Rep B"))
+        with self.assertRefused("company name matches a customer owned by Rep A"):
+            self._create_as(self.rep_b, "恒远机械股份有限公司")
+        # For rep A it is the other way round: rep B's customers go first, its own gives way.
+        rows = self.env["res.partner"].with_user(self.rep_a).sop_find_duplicates({"name": "恒远机械"})
+        self.assertEqual([r["status"] for r in rows if r["match"] == "name"], ["owned", "owned"])
+        self.assertNotIn(other.id, [r["partner_id"] for r in rows])
+
     def test_find_duplicates_needs_sales_user(self):
         employee = new_test_user(self.env, "sop_dup_employee", groups="base.group_user")
         with self.assertRaises(AccessError):
