@@ -535,6 +535,8 @@ class ResPartner(models.Model):
         done = 0
         cache = {}
         while True:
+            self._sop_commit_batch()  # each batch locks before its snapshot: a new transaction
+            Key._sop_lock_backfill()
             cr.execute(
                 SQL(
                     """SELECT id, name, active FROM res_partner
@@ -561,9 +563,9 @@ class ResPartner(models.Model):
             Key._sop_set_name_keys([row[0] for row in rows], keys)
             from_id = rows[-1][0]
             done += len(rows)
-            self._sop_commit_batch()
             if time_budget and time.monotonic() - started > time_budget:
                 break
+        self._sop_commit_batch()
         self.invalidate_model(["sop_name_key"])
         _logger.info("sales_lead_sop: %s company-name keys recomputed", done)
         return from_id
@@ -571,33 +573,42 @@ class ResPartner(models.Model):
     @api.model
     def _sop_rebuild_all_keys(self, from_id=0, time_budget=None):
         """Rebuild the phone/email/domain rows of every SOP customer with id > `from_id`, by
-        batches, committed outside tests. :return: last id done, or None when all are done.
+        batches of `duplicate_key_batch_size` customers (`sop.partner.key._sop_rebuild_range`),
+        each its own transaction committed outside tests. Reps may keep working meanwhile:
+        lookups read the (kind, value) index as usual, key writes of their saves wait for the
+        running batch (see `sop.partner.key._sop_lock_backfill`).
 
+        :return: last id done, or None when all are done
         :config: sales_lead_sop.duplicate_key_batch_size
         """
         started = time.monotonic()
         cr = self.env.cr
+        Key = self.env["sop.partner.key"]
         batch_size = self._sop_duplicate_param("duplicate_key_batch_size")
+        self.flush_model()
         done = 0
         while True:
+            self._sop_commit_batch()  # each batch locks before its snapshot: a new transaction
+            Key._sop_lock_backfill()
             cr.execute(
                 SQL(
-                    """SELECT id FROM res_partner WHERE sop_managed AND parent_id IS NULL AND id > %s
-                        ORDER BY id LIMIT %s""",
+                    """SELECT max(id), count(*) FROM (
+                            SELECT id FROM res_partner WHERE sop_managed AND parent_id IS NULL AND id > %s
+                             ORDER BY id LIMIT %s) AS batch""",
                     from_id,
                     batch_size,
                 )
             )
-            ids = [row[0] for row in cr.fetchall()]
-            if not ids:
+            to_id, count = cr.fetchone()
+            if not count:
                 from_id = None
                 break
-            self.env["sop.partner.key"]._sop_rebuild(ids)
-            from_id = ids[-1]
-            done += len(ids)
-            self._sop_commit_batch()
+            Key._sop_rebuild_range(from_id, to_id)
+            from_id = to_id
+            done += count
             if time_budget and time.monotonic() - started > time_budget:
                 break
+        self._sop_commit_batch()
         _logger.info("sales_lead_sop: duplicate keys of %s customers rebuilt", done)
         return from_id
 
