@@ -516,11 +516,13 @@ class ResPartner(models.Model):
 
     @api.model
     def _sop_recompute_name_keys(self, from_id=0, time_budget=None):
-        """Recompute the company-name key of every SOP customer with id > `from_id`, by batches:
-        one SELECT of (id, name) and one statement writing only the keys that changed (into the
-        narrow key table, `res_partner` is never written), committed outside tests. Names
-        repeat (branches, common trade names): each distinct name is normalised once per run.
-        When every customer is done, distinct keys nobody holds any more are purged.
+        """Recompute the company-name key of every SOP customer with id > `from_id`, by batches
+        of `duplicate_key_batch_size` customers, each its own transaction committed outside
+        tests: one SELECT of (id, name), then only the keys that changed are written into the
+        narrow key table (`sop.partner.key._sop_set_name_keys_range`; `res_partner` is never
+        written). Names repeat (branches, common trade names): each distinct name is
+        normalised once per run. When every customer is done, distinct keys nobody holds any
+        more are purged. Saves during a run: see `_sop_rebuild_all_keys`.
 
         :param time_budget: seconds after which to stop at a batch boundary
         :return: the last id done, or None when every customer is done
@@ -550,17 +552,16 @@ class ResPartner(models.Model):
                 from_id = None
                 Key._sop_purge_name_keys()
                 break
-            keys = []
-            for _id, name, active in rows:
+            keys = {}
+            for partner_id, name, active in rows:
                 if not active:
-                    keys.append(None)
                     continue
                 if name not in cache:
                     if len(cache) > 4 * batch_size:  # bounded memory over a million names
                         cache.clear()
                     cache[name] = normalizer.key(name or "") or None
-                keys.append(cache[name])
-            Key._sop_set_name_keys([row[0] for row in rows], keys)
+                keys[partner_id] = cache[name]
+            Key._sop_set_name_keys_range(from_id, rows[-1][0], keys)
             from_id = rows[-1][0]
             done += len(rows)
             if time_budget and time.monotonic() - started > time_budget:
