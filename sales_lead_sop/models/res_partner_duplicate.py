@@ -22,6 +22,8 @@ KEY_FIELDS = {"name", "phone", "mobile", "fax", "email", "website", "country_id"
 STRUCTURE_FIELDS = {"parent_id", "sop_managed", "active", "is_company"}
 # Settings that bound the work of a search or a backfill batch (at least 1).
 BOUND_KEYS = {"duplicate_match_limit", "duplicate_similar_keys", "duplicate_key_batch_size"}
+# Upper bound of a backfill's last id range (ids are PostgreSQL integers).
+LAST_ID = 2**31 - 1
 # Key of the cursor cache holding the customers created by the running import.
 IMPORTED_KEY = "sales_lead_sop.imported_partner_ids"
 
@@ -548,10 +550,7 @@ class ResPartner(models.Model):
                 )
             )
             rows = cr.fetchall()
-            if not rows:
-                from_id = None
-                Key._sop_purge_name_keys()
-                break
+            last = len(rows) < batch_size
             keys = {}
             for partner_id, name, active in rows:
                 if not active:
@@ -561,9 +560,14 @@ class ResPartner(models.Model):
                         cache.clear()
                     cache[name] = normalizer.key(name or "") or None
                 keys[partner_id] = cache[name]
-            Key._sop_set_name_keys_range(from_id, rows[-1][0], keys)
-            from_id = rows[-1][0]
+            # The last batch also covers the partners after the last customer.
+            Key._sop_set_name_keys_range(from_id, LAST_ID if last else rows[-1][0], keys)
             done += len(rows)
+            if last:
+                from_id = None
+                Key._sop_purge_name_keys()
+                break
+            from_id = rows[-1][0]
             if time_budget and time.monotonic() - started > time_budget:
                 break
         self._sop_commit_batch()
@@ -601,12 +605,14 @@ class ResPartner(models.Model):
                 )
             )
             to_id, count = cr.fetchone()
-            if not count:
+            last = count < batch_size
+            # The last batch also covers the partners after the last customer.
+            Key._sop_rebuild_range(from_id, LAST_ID if last else to_id)
+            done += count
+            if last:
                 from_id = None
                 break
-            Key._sop_rebuild_range(from_id, to_id)
             from_id = to_id
-            done += count
             if time_budget and time.monotonic() - started > time_budget:
                 break
         self._sop_commit_batch()
