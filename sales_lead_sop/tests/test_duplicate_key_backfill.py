@@ -96,7 +96,8 @@ class TestDuplicateKeyBackfill(SopCommon):
     def test_rerun_writes_nothing_and_removes_what_does_not_belong(self):
         self.env.cr.execute(
             """INSERT INTO sop_partner_key (partner_id, kind, value)
-               VALUES (%(acme)s, 'phone', '+8651200000000'), (%(contact)s, 'email', 'li.wei@yicheng-opto.com.cn'),
+               VALUES (%(acme)s, 'phone', '+8651200000000'),
+                      (%(contact)s, 'email', 'li.wei@yicheng-opto.com.cn'),
                       (%(outsider)s, 'website', 'outsider.co.uk')""",
             {"acme": self.acme.id, "contact": self.acme_contact.id, "outsider": self.outsider.id},
         )
@@ -189,10 +190,11 @@ class TestDuplicateKeyBackfillLock(SopCommon):
     """Saves during a backfill (two real connections: a backfill batch and a rep's save)."""
 
     def _cursor(self):
+        # A connection of its own (committed, unlike the test's): only the lock row changes.
         cr = db_connect(self.env.cr.dbname).cursor()
         # Fail rather than hang if the test transaction itself held the lock.
         cr.execute("SET lock_timeout = '5s'")
-        cr.commit()
+        cr.commit()  # pylint: disable=invalid-commit
         return cr
 
     @mute_logger("odoo.sql_db")
@@ -204,7 +206,7 @@ class TestDuplicateKeyBackfillLock(SopCommon):
             # A save that started before a batch committed must not write from its old view.
             save.execute("SELECT 1")
             batch_keys._sop_lock_backfill()
-            batch.commit()
+            batch.commit()  # pylint: disable=invalid-commit
             with self.assertRaises(psycopg2.errors.SerializationFailure):
                 save_keys._sop_guard_live_write()
             save.rollback()
@@ -216,7 +218,7 @@ class TestDuplicateKeyBackfillLock(SopCommon):
             with self.assertRaises(psycopg2.errors.LockNotAvailable):
                 save_keys._sop_guard_live_write()
             save.rollback()
-            batch.commit()
+            batch.commit()  # pylint: disable=invalid-commit
             # A save that starts after the batch committed goes through.
             save_keys._sop_guard_live_write()
             save.rollback()
