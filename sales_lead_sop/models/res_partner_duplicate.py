@@ -517,7 +517,7 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
-    def _sop_recompute_name_keys(self, from_id=0, time_budget=None):
+    def _sop_recompute_name_keys(self, from_id=0, time_budget=None, with_contact_keys=False):
         """Recompute the company-name key of every SOP customer with id > `from_id`, by batches
         of `duplicate_key_batch_size` customers, each its own transaction committed outside
         tests: one SELECT of (id, name), then only the keys that changed are written into the
@@ -527,6 +527,9 @@ class ResPartner(models.Model):
         more are purged. Saves during a run: see `_sop_rebuild_all_keys`.
 
         :param time_budget: seconds after which to stop at a batch boundary
+        :param with_contact_keys: also rebuild the phone/email/domain rows of each batch, in
+            the same transaction (install: the foreign-key checks of both kinds of rows lock
+            each customer once, and one read of the batch's ids serves both)
         :return: the last id done, or None when every customer is done
         :config: sales_lead_sop.duplicate_key_batch_size
         """
@@ -561,7 +564,10 @@ class ResPartner(models.Model):
                     cache[name] = normalizer.key(name or "") or None
                 keys[partner_id] = cache[name]
             # The last batch also covers the partners after the last customer.
-            Key._sop_set_name_keys_range(from_id, LAST_ID if last else rows[-1][0], keys)
+            to_id = LAST_ID if last else rows[-1][0]
+            Key._sop_set_name_keys_range(from_id, to_id, keys)
+            if with_contact_keys:
+                Key._sop_rebuild_range(from_id, to_id)
             done += len(rows)
             if last:
                 from_id = None
@@ -636,11 +642,25 @@ class ResPartner(models.Model):
         """
         Param = self.env["ir.config_parameter"].sudo()
         pending = False
+        starts = {
+            key: Param.get_param(f"sales_lead_sop.{key}")
+            for key in ("name_keys_from_id", "partner_keys_from_id")
+        }
+        if starts["name_keys_from_id"] not in (None, False, "") and len(set(starts.values())) == 1:
+            # Both pending from the same customer (install, upgrade): one pass does both.
+            last = self._sop_recompute_name_keys(
+                from_id=int(starts["name_keys_from_id"]), time_budget=120, with_contact_keys=True
+            )
+            for key in starts:
+                Param.set_param(f"sales_lead_sop.{key}", "" if last is None else str(last))
+            self._sop_commit_batch()
+            pending = last is not None
+            starts = {}
         for key, method in (
             ("name_keys_from_id", self._sop_recompute_name_keys),
             ("partner_keys_from_id", self._sop_rebuild_all_keys),
         ):
-            start = Param.get_param(f"sales_lead_sop.{key}")
+            start = starts.get(key)
             if start in (None, False, ""):
                 continue
             last = method(from_id=int(start), time_budget=120)

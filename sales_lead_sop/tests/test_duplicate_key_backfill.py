@@ -165,6 +165,20 @@ class TestDuplicateKeyBackfill(SopCommon):
         self.env["sop.partner.key"]._sop_rebuild((self.acme | self.beta).ids)
         self.assertEqual(self._rows(), expected, "what a save of each customer writes")
 
+    def test_job_after_install_does_both_in_one_pass(self):
+        """Install and upgrade leave both resume points at 0: one run of the job rebuilds the
+        name keys and the other rows together and clears both."""
+        live, names = self._rows(), self._rows("name")
+        self._drop_rows()
+        self._drop_rows("name")
+        param = self.env["ir.config_parameter"]
+        for key in ("name_keys_from_id", "partner_keys_from_id"):
+            param.set_param(f"sales_lead_sop.{key}", "0")
+        self.Partner._cron_sop_recompute_name_keys()
+        self.assertEqual((self._rows(), self._rows("name")), (live, names))
+        for key in ("name_keys_from_id", "partner_keys_from_id"):
+            self.assertFalse(param.get_param(f"sales_lead_sop.{key}"))
+
     def test_plain_email_shortcut_matches_odoo_parser(self):
         samples = [
             "Sales@Yicheng-Opto.com.cn",
