@@ -543,7 +543,8 @@ class ResPartner(models.Model):
         cache = {}
         while True:
             self._sop_commit_batch()  # each batch locks before its snapshot: a new transaction
-            Key._sop_lock_backfill()
+            if not Key._sop_lock_backfill():
+                break  # a save holds the lock: resume from `from_id` on the next run
             cr.execute(
                 SQL(
                     """SELECT id, name, active FROM res_partner
@@ -600,7 +601,8 @@ class ResPartner(models.Model):
         done = 0
         while True:
             self._sop_commit_batch()  # each batch locks before its snapshot: a new transaction
-            Key._sop_lock_backfill()
+            if not Key._sop_lock_backfill():
+                break  # a save holds the lock: resume from `from_id` on the next run
             cr.execute(
                 SQL(
                     """SELECT max(id), count(*) FROM (

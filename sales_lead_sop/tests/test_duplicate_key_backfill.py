@@ -219,13 +219,13 @@ class TestDuplicateKeyBackfillLock(SopCommon):
         try:
             # A save that started before a batch committed must not write from its old view.
             save.execute("SELECT 1")
-            batch_keys._sop_lock_backfill()
+            self.assertTrue(batch_keys._sop_lock_backfill())
             batch.commit()  # pylint: disable=invalid-commit
             with self.assertRaises(psycopg2.errors.SerializationFailure):
                 save_keys._sop_guard_live_write()
             save.rollback()
             # While a batch runs, key writes wait; lookups do not.
-            batch_keys._sop_lock_backfill()
+            self.assertTrue(batch_keys._sop_lock_backfill())
             save.execute("SET LOCAL lock_timeout = '50ms'")
             save.execute("SELECT count(*) FROM sop_partner_key WHERE kind = 'phone' AND value = '+1'")
             self.assertEqual(save.fetchone(), (0,))
@@ -235,7 +235,11 @@ class TestDuplicateKeyBackfillLock(SopCommon):
             batch.commit()  # pylint: disable=invalid-commit
             # A save that starts after the batch committed goes through.
             save_keys._sop_guard_live_write()
+            # and a batch does not queue behind it (later saves would queue behind the batch).
+            self.assertFalse(batch_keys._sop_lock_backfill())
+            batch.rollback()
             save.rollback()
+            self.assertTrue(batch_keys._sop_lock_backfill())
         finally:
             batch.rollback()
             save.rollback()
