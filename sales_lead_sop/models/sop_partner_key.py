@@ -209,7 +209,7 @@ class SopPartnerKey(models.Model):
     @api.model
     def _sop_write_range(self, from_id, to_id, rows, names):
         """Make the rows of partners with `from_id` < partner_id <= `to_id` exactly `rows`
-        ({(kind, value, partner id)}): the name rows when `names`, else the others. Four
+        ({(kind, value, partner id)}): the name rows when `names`, else the others. Three
         statements whatever the batch size: a range read of the existing rows (partner
         index), the delete of the stale ones, and a COPY of the missing ones sorted by
         (kind, value), so that they fill the (kind, value) index page after page.
