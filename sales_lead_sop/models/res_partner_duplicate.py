@@ -23,6 +23,8 @@ KEY_FIELDS = {"name", "phone", "mobile", "fax", "email", "website", "country_id"
 STRUCTURE_FIELDS = {"parent_id", "sop_managed", "active", "is_company"}
 # Settings that bound the work of a search or a backfill batch (at least 1).
 BOUND_KEYS = {"duplicate_match_limit", "duplicate_similar_keys", "duplicate_key_batch_size"}
+# Upper bound of a backfill's last id range (ids are PostgreSQL integers).
+LAST_ID = 2**31 - 1
 # Key of the cursor cache holding the customers created by the running import.
 IMPORTED_KEY = "sales_lead_sop.imported_partner_ids"
 
@@ -563,14 +565,19 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
-    def _sop_recompute_name_keys(self, from_id=0, time_budget=None):
-        """Recompute the company-name key of every SOP customer with id > `from_id`, by batches:
-        one SELECT of (id, name) and one statement writing only the keys that changed (into the
-        narrow key table, `res_partner` is never written), committed outside tests. Names
-        repeat (branches, common trade names): each distinct name is normalised once per run.
-        When every customer is done, distinct keys nobody holds any more are purged.
+    def _sop_recompute_name_keys(self, from_id=0, time_budget=None, with_contact_keys=False):
+        """Recompute the company-name key of every SOP customer with id > `from_id`, by batches
+        of `duplicate_key_batch_size` customers, each its own transaction committed outside
+        tests: one SELECT of (id, name), then only the keys that changed are written into the
+        narrow key table (`sop.partner.key._sop_set_name_keys_range`; `res_partner` is never
+        written). Names repeat (branches, common trade names): each distinct name is
+        normalised once per run. When every customer is done, distinct keys nobody holds any
+        more are purged. Saves during a run: see `_sop_rebuild_all_keys`.
 
         :param time_budget: seconds after which to stop at a batch boundary
+        :param with_contact_keys: also rebuild the phone/email/domain rows of each batch, in
+            the same transaction (install: the foreign-key checks of both kinds of rows lock
+            each customer once, and one read of the batch's ids serves both)
         :return: the last id done, or None when every customer is done
         :config: sales_lead_sop.duplicate_key_batch_size
         """
@@ -583,6 +590,9 @@ class ResPartner(models.Model):
         done = 0
         cache = {}
         while True:
+            self._sop_commit_batch()  # each batch locks before its snapshot: a new transaction
+            if not Key._sop_lock_backfill():
+                break  # a save holds the lock: resume from `from_id` on the next run
             cr.execute(
                 SQL(
                     """SELECT id, name, active FROM res_partner
@@ -592,26 +602,31 @@ class ResPartner(models.Model):
                 )
             )
             rows = cr.fetchall()
-            if not rows:
-                from_id = None
-                Key._sop_purge_name_keys()
-                break
-            keys = []
-            for _id, name, active in rows:
+            last = len(rows) < batch_size
+            keys = {}
+            for partner_id, name, active in rows:
                 if not active:
-                    keys.append(None)
                     continue
                 if name not in cache:
                     if len(cache) > 4 * batch_size:  # bounded memory over a million names
                         cache.clear()
                     cache[name] = normalizer.key(name or "") or None
-                keys.append(cache[name])
-            Key._sop_set_name_keys([row[0] for row in rows], keys)
-            from_id = rows[-1][0]
+                keys[partner_id] = cache[name]
+            # The last batch also covers the partners after the last customer.
+            to_id = LAST_ID if last else rows[-1][0]
+            Key._sop_set_name_keys_range(from_id, to_id, keys)
+            if with_contact_keys:
+                Key._sop_rebuild_range(from_id, to_id)
             done += len(rows)
-            self._sop_commit_batch()
+            if last:
+                from_id = None
+                Key._sop_purge_name_keys()
+                Key._sop_analyze()
+                break
+            from_id = rows[-1][0]
             if time_budget and time.monotonic() - started > time_budget:
                 break
+        self._sop_commit_batch()
         self.invalidate_model(["sop_name_key"])
         _logger.info("sales_lead_sop: %s company-name keys recomputed", done)
         return from_id
@@ -619,33 +634,46 @@ class ResPartner(models.Model):
     @api.model
     def _sop_rebuild_all_keys(self, from_id=0, time_budget=None):
         """Rebuild the phone/email/domain rows of every SOP customer with id > `from_id`, by
-        batches, committed outside tests. :return: last id done, or None when all are done.
+        batches of `duplicate_key_batch_size` customers (`sop.partner.key._sop_rebuild_range`),
+        each its own transaction committed outside tests. Reps may keep working meanwhile:
+        lookups read the (kind, value) index as usual, key writes of their saves wait for the
+        running batch (see `sop.partner.key._sop_lock_backfill`).
 
+        :return: last id done, or None when all are done
         :config: sales_lead_sop.duplicate_key_batch_size
         """
         started = time.monotonic()
         cr = self.env.cr
+        Key = self.env["sop.partner.key"]
         batch_size = self._sop_duplicate_param("duplicate_key_batch_size")
+        self.flush_model()
         done = 0
         while True:
+            self._sop_commit_batch()  # each batch locks before its snapshot: a new transaction
+            if not Key._sop_lock_backfill():
+                break  # a save holds the lock: resume from `from_id` on the next run
             cr.execute(
                 SQL(
-                    """SELECT id FROM res_partner WHERE sop_managed AND parent_id IS NULL AND id > %s
-                        ORDER BY id LIMIT %s""",
+                    """SELECT max(id), count(*) FROM (
+                            SELECT id FROM res_partner WHERE sop_managed AND parent_id IS NULL AND id > %s
+                             ORDER BY id LIMIT %s) AS batch""",
                     from_id,
                     batch_size,
                 )
             )
-            ids = [row[0] for row in cr.fetchall()]
-            if not ids:
+            to_id, count = cr.fetchone()
+            last = count < batch_size
+            # The last batch also covers the partners after the last customer.
+            Key._sop_rebuild_range(from_id, LAST_ID if last else to_id)
+            done += count
+            if last:
                 from_id = None
+                Key._sop_analyze()
                 break
-            self.env["sop.partner.key"]._sop_rebuild(ids)
-            from_id = ids[-1]
-            done += len(ids)
-            self._sop_commit_batch()
+            from_id = to_id
             if time_budget and time.monotonic() - started > time_budget:
                 break
+        self._sop_commit_batch()
         _logger.info("sales_lead_sop: duplicate keys of %s customers rebuilt", done)
         return from_id
 
@@ -666,11 +694,25 @@ class ResPartner(models.Model):
         """
         Param = self.env["ir.config_parameter"].sudo()
         pending = False
+        starts = {
+            key: Param.get_param(f"sales_lead_sop.{key}")
+            for key in ("name_keys_from_id", "partner_keys_from_id")
+        }
+        if starts["name_keys_from_id"] not in (None, False, "") and len(set(starts.values())) == 1:
+            # Both pending from the same customer (install, upgrade): one pass does both.
+            last = self._sop_recompute_name_keys(
+                from_id=int(starts["name_keys_from_id"]), time_budget=120, with_contact_keys=True
+            )
+            for key in starts:
+                Param.set_param(f"sales_lead_sop.{key}", "" if last is None else str(last))
+            self._sop_commit_batch()
+            pending = last is not None
+            starts = {}
         for key, method in (
             ("name_keys_from_id", self._sop_recompute_name_keys),
             ("partner_keys_from_id", self._sop_rebuild_all_keys),
         ):
-            start = Param.get_param(f"sales_lead_sop.{key}")
+            start = starts.get(key)
             if start in (None, False, ""):
                 continue
             last = method(from_id=int(start), time_budget=120)

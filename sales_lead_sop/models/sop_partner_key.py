@@ -1,8 +1,12 @@
+import io
 import logging
+
+import psycopg2.errors
+import psycopg2.extensions
 
 from odoo import api, fields, models
 from odoo.modules.db import has_trigram
-from odoo.tools import SQL, create_index
+from odoo.tools import SQL, create_index, mute_logger
 from odoo.tools.sql import drop_index, index_exists, table_exists
 
 from ..tools.duplicate_keys import email_domain, normalize_emails, normalize_phone, website_domain
@@ -18,6 +22,8 @@ KEY_KINDS = [
 ]
 # Rebuilt from the customer's own name, apart from the contact keys.
 NAME_KIND = "name"
+# Text-format COPY escapes (normalised keys hardly ever hold these, but nothing may break a row).
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
 class SopPartnerKey(models.Model):
@@ -79,6 +85,11 @@ class SopPartnerKey(models.Model):
                     "sales_lead_sop: the PostgreSQL extension pg_trgm is missing and cannot be created; "
                     "the duplicate check finds exact company-name keys only, not similar names."
                 )
+        # One row that key backfill batches update and live key writes lock (`_sop_lock_backfill`).
+        cr.execute(
+            """CREATE TABLE IF NOT EXISTS sop_partner_key_lock (id int PRIMARY KEY, batch bigint NOT NULL);
+               INSERT INTO sop_partner_key_lock VALUES (1, 0) ON CONFLICT DO NOTHING"""
+        )
         self.env.registry.has_trigram = has_trigram(cr)
         if self.env.registry.has_trigram:
             create_index(cr, "sop_name_key_trgm_idx", "sop_name_key", ["key gin_trgm_ops"], method="gin")
@@ -148,10 +159,161 @@ class SopPartnerKey(models.Model):
         self._sop_replace_rows(customer_ids, rows)
 
     @api.model
+    def _sop_rebuild_range(self, from_id, to_id):
+        """Bulk `_sop_rebuild` for the backfill: the phone/email/domain rows of every partner
+        with `from_id` < id <= `to_id`, from one range scan of the customers and contacts (no
+        id list to send and plan); rows of partners in the range that are not (or no longer)
+        active SOP customers go.
+
+        :return: (rows deleted, rows inserted)
+        """
+        cr = self.env.cr
+        phone_fields = self.env["res.partner"]._sop_phone_fields()
+        default_country = self.env.company.country_id.code
+        cr.execute("SELECT id, code FROM res_country")
+        country_codes = dict(cr.fetchall())
+        # Customers are their own commercial partner; contacts point to theirs.
+        cr.execute(
+            SQL(
+                """SELECT id, commercial_partner_id, sop_managed, country_id, email, website, %(phones)s
+                     FROM res_partner
+                    WHERE commercial_partner_id > %(from_id)s AND commercial_partner_id <= %(to_id)s
+                      AND active""",
+                phones=SQL(", ").join(SQL.identifier(name) for name in phone_fields),
+                from_id=from_id,
+                to_id=to_id,
+            )
+        )
+        partners = cr.fetchall()
+        customer_country = {
+            partner_id: country_codes.get(country_id) or default_country
+            for partner_id, customer_id, sop_managed, country_id, *_rest in partners
+            if partner_id == customer_id and sop_managed
+        }
+        rows = set()
+        for _partner_id, customer_id, _sop, country_id, email, website, *phones in partners:
+            if customer_id in customer_country:
+                country = country_codes.get(country_id) or customer_country[customer_id]
+                for kind, value in self._sop_keys_of(phones, [email], [website], country):
+                    rows.add((kind, value, customer_id))
+        del partners
+        stale, added = self._sop_write_range(from_id, to_id, rows, names=False)
+        return stale, len(added)
+
+    @api.model
+    def _sop_set_name_keys_range(self, from_id, to_id, keys):
+        """Bulk `_sop_set_name_keys` for the backfill: make the name rows of the partners with
+        `from_id` < id <= `to_id` exactly `keys` ({partner id: key}; partners left out have
+        none) and add new keys to the distinct-key table.
+
+        :return: (rows deleted, rows inserted)
+        """
+        rows = {(NAME_KIND, key, partner_id) for partner_id, key in keys.items() if key}
+        stale, added = self._sop_write_range(from_id, to_id, rows, names=True)
+        new_keys = sorted({value for _kind, value, _partner_id in added})
+        if new_keys:
+            self.env.cr.execute(
+                SQL(
+                    "INSERT INTO sop_name_key (key) SELECT unnest(%s::varchar[]) ON CONFLICT DO NOTHING",
+                    new_keys,
+                )
+            )
+        return stale, len(added)
+
+    @api.model
+    def _sop_write_range(self, from_id, to_id, rows, names):
+        """Make the rows of partners with `from_id` < partner_id <= `to_id` exactly `rows`
+        ({(kind, value, partner id)}): the name rows when `names`, else the others. Three
+        statements whatever the batch size: a range read of the existing rows (partner
+        index), the delete of the stale ones, and a COPY of the missing ones sorted by
+        (kind, value), so that they fill the (kind, value) index page after page.
+
+        Measured per 50k customers on 1M: an INSERT of unnest arrays of 300k rows spent
+        3.4 s sending and planning its arrays before inserting anything, the COPY sends them
+        in 0.4 s; a diff in SQL (join of the new rows with the table) chose two sequential
+        scans of the 7M rows per batch.
+
+        :return: (number of rows deleted, set of rows inserted)
+        """
+        cr = self.env.cr
+        cr.execute(
+            SQL(
+                """SELECT id, kind, value, partner_id FROM sop_partner_key
+                    WHERE partner_id > %s AND partner_id <= %s AND %s""",
+                from_id,
+                to_id,
+                SQL("kind = %s", NAME_KIND) if names else SQL("kind != %s", NAME_KIND),
+            )
+        )
+        rows = set(rows)
+        stale = []
+        for key_id, *row in cr.fetchall():
+            row = tuple(row)
+            if row in rows:
+                rows.discard(row)
+            else:
+                stale.append(key_id)
+        if stale:
+            cr.execute(SQL("DELETE FROM sop_partner_key WHERE id = ANY(%s)", stale))
+        if rows:
+            # Lines start with kind and value: sorting the lines sorts by (kind, value).
+            buffer = io.StringIO(
+                "".join(
+                    sorted(
+                        f"{kind}\t{value.translate(_COPY_ESCAPES)}\t{partner_id}\n"
+                        for kind, value, partner_id in rows
+                    )
+                )
+            )
+            # As Odoo does around its own COPY (models._ensure_xml_id): no async wait callback.
+            callback = psycopg2.extensions.get_wait_callback()
+            psycopg2.extensions.set_wait_callback(None)
+            try:
+                cr.copy_expert("COPY sop_partner_key (kind, value, partner_id) FROM STDIN", buffer)
+            finally:
+                psycopg2.extensions.set_wait_callback(callback)
+        self.invalidate_model()
+        return len(stale), rows
+
+    @api.model
+    def _sop_lock_backfill(self):
+        """Start a backfill batch; must be the first statement of its transaction.
+
+        Odoo transactions are REPEATABLE READ: a rep's save whose snapshot predates the
+        commit of a backfill batch does not see the rows that batch wrote, so it would keep
+        them beside its own (stale keys). The batch therefore locks `sop_partner_key_lock`
+        before taking its snapshot (LOCK TABLE takes none: the batch sees every save that
+        committed before it), then updates its row; a live key write locks that row
+        (`_sop_guard_live_write`): it waits while a batch runs, and fails with a
+        serialization error, retried by Odoo with a new snapshot, when a batch committed
+        after its snapshot. Lookups only read and are never blocked.
+
+        NOWAIT: while a save holds the row (a long import), the batch does not queue for the
+        lock, since every later save would queue behind it.
+
+        :return: False when a save holds the lock (nothing done; try again later)
+        """
+        cr = self.env.cr
+        try:
+            # Failing here is expected under load: no "bad query" error in the log.
+            with mute_logger("odoo.sql_db"), cr.savepoint(flush=False):
+                cr.execute("LOCK TABLE sop_partner_key_lock IN EXCLUSIVE MODE NOWAIT")
+        except psycopg2.errors.LockNotAvailable:
+            return False
+        cr.execute("UPDATE sop_partner_key_lock SET batch = batch + 1")
+        return True
+
+    @api.model
+    def _sop_guard_live_write(self):
+        """Before a live key write: see `_sop_lock_backfill`."""
+        self.env.cr.execute("SELECT 1 FROM sop_partner_key_lock FOR SHARE")
+
+    @api.model
     def _sop_replace_rows(self, customer_ids, rows):
         """Make the phone/email/domain rows of `customer_ids` exactly `rows` ((id, kind, value)),
         deleting and inserting only the difference."""
         cr = self.env.cr
+        self._sop_guard_live_write()
         cr.execute(
             SQL(
                 """SELECT id, partner_id, kind, value FROM sop_partner_key
@@ -193,6 +355,7 @@ class SopPartnerKey(models.Model):
         """
         if not partner_ids:
             return
+        self._sop_guard_live_write()
         self.env.cr.execute(
             SQL(
                 """WITH new AS (
@@ -219,6 +382,13 @@ class SopPartnerKey(models.Model):
             )
         )
         self.invalidate_model()
+
+    @api.model
+    def _sop_analyze(self):
+        """Fresh planner statistics once a backfill has rewritten the keys: with stale ones the
+        similar-name search was planned as a scan of every distinct key (60-117 ms instead of
+        1-5 ms) until autovacuum came by."""
+        self.env.cr.execute("ANALYZE sop_partner_key, sop_name_key")
 
     @api.model
     def _sop_purge_name_keys(self):

@@ -31,3 +31,4 @@ from . import test_settings
 from . import test_access_commercial_scope
 from . import test_handover_export
 from . import test_public_pool_assign
+from . import test_duplicate_key_backfill

@@ -38,6 +38,8 @@ SECOND_LEVEL_SUFFIXES = frozenset(
     org.in com.br com.mx com.ar com.co com.tr co.za co.nz co.id com.vn com.ph com.pk com.sa
     com.eg co.th com.ua com.pl co.il com.ng co.ke com.bd com.pe com.ec""".split()
 )
+# One plain ASCII address (dot-separated atoms on both sides of the @, nothing around it).
+_PLAIN_EMAIL = re.compile(r"[A-Za-z0-9_+-]+(?:\.[A-Za-z0-9_+-]+)*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\Z")
 # A phone key needs at least this many digits; shorter strings are extensions or typos.
 MIN_PHONE_DIGITS = 6
 
@@ -199,6 +201,10 @@ def normalize_phone(number, country_code=None):
 
 def normalize_emails(text):
     """Lower-cased addresses found in `text` (an email field may hold several)."""
+    if text and _PLAIN_EMAIL.match(text):
+        # Odoo's parser gives the same for a lone plain ASCII address, 20 times slower (a key
+        # backfill reads two million addresses).
+        return [text.lower()]
     return [email for email in email_normalize_all(text or "") if email]
 
 
