@@ -385,9 +385,9 @@ class SopPartnerKey(models.Model):
 
     @api.model
     def _sop_analyze(self):
-        """Fresh planner statistics once a backfill has rewritten the keys: with stale ones the
-        similar-name search was planned as a scan of every distinct key (60-117 ms instead of
-        1-5 ms) until autovacuum came by."""
+        """Fresh planner statistics once a backfill has rewritten the keys, rather than waiting
+        for autovacuum: the plan of the similar-name search (trigram index or a scan of every
+        distinct key, 1-5 ms against 60-117 ms at 1M) depends on them."""
         self.env.cr.execute("ANALYZE sop_partner_key, sop_name_key")
 
     @api.model
