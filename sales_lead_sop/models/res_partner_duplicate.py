@@ -318,19 +318,18 @@ class ResPartner(models.Model):
         similar = bool(name_key and "similar_name" in kinds and self.env.registry.has_trigram)
         if not searched and not similar:
             return []
-        # Per key, the live customers holding it. Exact keys: those of another owner first (they
-        # decide a block), then public ones, then the owner's own, so that when more than `limit`
-        # customers share a key the ones that matter are kept. Similar names (a warning) take
-        # the first `limit` of each near key. Owner and date come from the covering partial
-        # index of res_partner (index-only), not from heap pages of that wide table.
-        customers = """
+        # Per exact key, the live customers holding it: those of another owner first (they decide
+        # a block), then public ones, then the owner's own, so that when more than `limit`
+        # customers share a key the ones that matter are kept. Similar names (a warning): the
+        # `limit` best of the near keys' customers. Owner and date come from the covering
+        # partial index of res_partner (index-only), not from heap pages of that wide table.
+        exact_customers = """
                    SELECT k.partner_id, p.user_id, p.sop_owner_date,
                           CASE WHEN p.user_id IS NULL THEN 1 WHEN p.user_id = %(owner)s THEN 2 ELSE 0 END
                      FROM sop_partner_key k
                      JOIN res_partner p ON p.id = k.partner_id AND p.sop_managed AND p.active
-                    WHERE k.kind = {kind} AND k.value = {value} AND k.partner_id != ALL(%(exclude)s)
-                    {order} LIMIT %(limit)s"""
-        exact_customers = customers.format(kind="v.kind", value="v.value", order="ORDER BY 4, 1")
+                    WHERE k.kind = v.kind AND k.value = v.value AND k.partner_id != ALL(%(exclude)s)
+                    ORDER BY 4, 1 LIMIT %(limit)s"""
         # A plain query string: Odoo's SQL objects cannot hold the trigram operator `%`.
         query = f"""SELECT k.*, v.match, 1.0::float8
                       FROM unnest(%(kinds)s::varchar[], %(values)s::varchar[], %(matches)s::varchar[])
@@ -341,7 +340,7 @@ class ResPartner(models.Model):
             # The threshold of `%` is a setting; SET LOCAL lets the trigram index use it. Sent in
             # the same round trip as the search.
             prefix = "SELECT set_config('pg_trgm.similarity_threshold', %(threshold)s, true);\n"
-            query += f"""
+            query += """
             UNION ALL (
                    WITH near AS (
                         SELECT n.key, similarity(n.key, %(name)s) AS score FROM sop_name_key n
@@ -349,9 +348,19 @@ class ResPartner(models.Model):
                            AND EXISTS (SELECT 1 FROM sop_partner_key k
                                         WHERE k.kind = 'name' AND k.value = n.key)
                          ORDER BY score DESC, n.key LIMIT %(near)s)
-                   SELECT k.*, 'similar_name', near.score FROM near
-                   CROSS JOIN LATERAL ({customers.format(kind="'name'", value="near.key", order="")}) k
-                    ORDER BY 4, near.score DESC, 1 LIMIT %(limit)s)"""
+                   , picked AS (
+                        SELECT k.partner_id, near.score FROM near
+                        CROSS JOIN LATERAL (
+                             SELECT k.partner_id FROM sop_partner_key k
+                              WHERE k.kind = 'name' AND k.value = near.key
+                                AND k.partner_id != ALL(%(exclude)s)
+                              LIMIT %(limit)s) k
+                         ORDER BY near.score DESC, k.partner_id LIMIT %(limit)s)
+                   SELECT picked.partner_id, p.user_id, p.sop_owner_date,
+                          CASE WHEN p.user_id IS NULL THEN 1 WHEN p.user_id = %(owner)s THEN 2 ELSE 0 END,
+                          'similar_name', picked.score
+                     FROM picked
+                     JOIN res_partner p ON p.id = picked.partner_id AND p.sop_managed AND p.active)"""
         kind_list, value_list, match_list = zip(*searched, strict=True) if searched else ((), (), ())
         # At most `limit` customers per kind. The owner's name is read here too: the caller may
         # not read other users.
