@@ -155,7 +155,7 @@ class SopPartnerKey(models.Model):
         rows = set()
         for customer_id, phones, email, website, country in cr.fetchall():
             for kind, value in self._sop_keys_of(phones, [email], [website], country or default_country):
-                rows.add((customer_id, kind, value))
+                rows.add((kind, value, customer_id))
         self._sop_replace_rows(customer_ids, rows)
 
     @api.model
@@ -235,16 +235,27 @@ class SopPartnerKey(models.Model):
 
         :return: (number of rows deleted, set of rows inserted)
         """
-        cr = self.env.cr
-        cr.execute(
+        return self._sop_sync_rows(
             SQL(
-                """SELECT id, kind, value, partner_id FROM sop_partner_key
-                    WHERE partner_id > %s AND partner_id <= %s AND %s""",
+                "partner_id > %s AND partner_id <= %s AND %s",
                 from_id,
                 to_id,
                 SQL("kind = %s", NAME_KIND) if names else SQL("kind != %s", NAME_KIND),
-            )
+            ),
+            rows,
         )
+
+    @api.model
+    def _sop_sync_rows(self, scope, rows):
+        """Make the key rows matching the condition `scope` exactly `rows` ({(kind, value,
+        partner id)}): one read of the existing rows, the delete of the stale ones by id and
+        a COPY of the missing ones, sorted by (kind, value) so that they fill the (kind, value)
+        index page after page.
+
+        :return: (number of rows deleted, set of rows inserted)
+        """
+        cr = self.env.cr
+        cr.execute(SQL("SELECT id, kind, value, partner_id FROM sop_partner_key WHERE %s", scope))
         rows = set(rows)
         stale = []
         for key_id, *row in cr.fetchall():
@@ -310,40 +321,10 @@ class SopPartnerKey(models.Model):
 
     @api.model
     def _sop_replace_rows(self, customer_ids, rows):
-        """Make the phone/email/domain rows of `customer_ids` exactly `rows` ((id, kind, value)),
-        deleting and inserting only the difference."""
-        cr = self.env.cr
+        """Make the phone/email/domain rows of `customer_ids` exactly `rows` ((kind, value,
+        id)), deleting and inserting only the difference (a save's key write)."""
         self._sop_guard_live_write()
-        cr.execute(
-            SQL(
-                """SELECT id, partner_id, kind, value FROM sop_partner_key
-                    WHERE partner_id = ANY(%s) AND kind != %s""",
-                list(customer_ids),
-                NAME_KIND,
-            )
-        )
-        stale = []
-        for key_id, *row in cr.fetchall():
-            row = tuple(row)
-            if row in rows:
-                rows.discard(row)
-            else:
-                stale.append(key_id)
-        if stale:
-            cr.execute(SQL("DELETE FROM sop_partner_key WHERE id = ANY(%s)", stale))
-        if rows:
-            # Sorted by (kind, value): neighbouring inserts land on the same index pages.
-            partner_ids, kinds, values = zip(*sorted(rows, key=lambda row: row[1:]), strict=True)
-            cr.execute(
-                SQL(
-                    """INSERT INTO sop_partner_key (partner_id, kind, value)
-                       SELECT * FROM unnest(%s::int[], %s::varchar[], %s::varchar[])""",
-                    list(partner_ids),
-                    list(kinds),
-                    list(values),
-                )
-            )
-        self.invalidate_model()
+        self._sop_sync_rows(SQL("partner_id = ANY(%s) AND kind != %s", list(customer_ids), NAME_KIND), rows)
 
     @api.model
     def _sop_set_name_keys(self, partner_ids, keys):
