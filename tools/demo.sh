@@ -4,9 +4,9 @@ source "$(dirname "$0")/env.sh"
 setup_all
 DB=${SOP_DEMO_DB:-sop_demo}
 PORT=${SOP_DEMO_PORT:-8069}
-# The addon's files, hashed. Odoo never updates demo records of an installed module, so when
-# the addon changed the demo database is built again rather than left half old.
-code=$(cd "$ROOT" && find sales_lead_sop -type f -not -name '*.pyc' | sort | xargs cat | sha256sum | cut -c1-16)
+# Odoo never updates demo records of an installed module, so when the addon changed the demo
+# database is built again rather than left half old.
+code=$(addon_hash)
 stamp="$VENV/.sop-demo-$DB"
 if ! module_installed "$DB" || [ "$(cat "$stamp" 2>/dev/null)" != "$code" ]; then
     step "creating database $DB with sales_lead_sop and its demo data (first run, or the addon changed)"

@@ -27,8 +27,8 @@ apt_install() {
     [ ${#missing[@]} -eq 0 ] && return 0
     is_root_debian || die "missing system packages: ${missing[*]} (install them, or run as root on Debian)"
     step "installing ${missing[*]}"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    apt-get -o DPkg::Lock::Timeout=300 update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq "${missing[@]}" >/dev/null
 }
 
 require_odoo() {
@@ -115,6 +115,11 @@ module_installed() {
 }
 
 odoo() { "$PY" "$ODOO_BIN" --addons-path="$ADDONS_PATH" "$@"; }
+
+addon_hash() {
+    # The addon's files, hashed: a database built from other files is built again.
+    (cd "$ROOT" && find sales_lead_sop -path sales_lead_sop/tests -prune -o -type f -not -name '*.pyc' -print | sort | xargs cat | sha256sum | cut -c1-16)
+}
 
 setup_all() {
     require_odoo

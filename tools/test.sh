@@ -17,17 +17,30 @@ fi
 DB=${SOP_TEST_DB:-sop_test}
 LOG="$ROOT/.test-logs"
 mkdir -p "$LOG"
-step "installing sales_lead_sop in a fresh database $DB"
-dropdb --if-exists "$DB"
-: > "$LOG/install.log"
-if ! odoo -d "$DB" -i sales_lead_sop --stop-after-init --log-level=warn \
-        --logfile="$LOG/install.log" || grep -q " \(ERROR\|CRITICAL\) " "$LOG/install.log"; then
-    grep -A20 " \(ERROR\|CRITICAL\) " "$LOG/install.log" | head -60 >&2
-    die "installing sales_lead_sop failed (full log: $LOG/install.log)"
+# The addon with its demo data is installed once per version of the addon's files, in a
+# template database; each run tests a fresh copy of it (database and filestore).
+TEMPLATE="${DB}_tpl_$(addon_hash)"
+if ! module_installed "$TEMPLATE"; then
+    step "installing sales_lead_sop in a fresh database $TEMPLATE"
+    for old in $(psql -d postgres -Atc "select datname from pg_database where datname like '${DB}\\_tpl\\_%'"); do
+        "$PY" "$ODOO_BIN" db drop "$old" >/dev/null 2>&1 || dropdb --if-exists "$old"
+    done
+    : > "$LOG/install.log"
+    if ! odoo -d "$TEMPLATE" -i sales_lead_sop --stop-after-init --log-level=warn \
+            --logfile="$LOG/install.log" || grep -q " \(ERROR\|CRITICAL\) " "$LOG/install.log"; then
+        grep -A20 " \(ERROR\|CRITICAL\) " "$LOG/install.log" | head -60 >&2
+        dropdb --if-exists "$TEMPLATE"
+        die "installing sales_lead_sop failed (full log: $LOG/install.log)"
+    fi
+    # Odoo only warns when demo data fails; the end-to-end tests need it, so it is an error here.
+    if [ "$(psql -d "$TEMPLATE" -Atc "select demo from ir_module_module where name='sales_lead_sop'")" != t ]; then
+        dropdb --if-exists "$TEMPLATE"
+        die "the demo data of sales_lead_sop failed to load (full log: $LOG/install.log)"
+    fi
 fi
-# Odoo only warns when demo data fails; the end-to-end tests need it, so it is an error here.
-[ "$(psql -d "$DB" -Atc "select demo from ir_module_module where name='sales_lead_sop'")" = t ] ||
-    die "the demo data of sales_lead_sop failed to load (full log: $LOG/install.log)"
+step "copying $TEMPLATE to $DB"
+"$PY" "$ODOO_BIN" db --addons-path="$ADDONS_PATH" duplicate --force "$TEMPLATE" "$DB" >/dev/null 2>"$LOG/copy.log" ||
+    die "copying $TEMPLATE to $DB failed (log: $LOG/copy.log)"
 
 step "pytest: addon tests and end-to-end tests"
 export SOP_TEST_DB="$DB" SOP_ODOO_BIN="$ODOO_BIN" SOP_ADDONS_PATH="$ADDONS_PATH" SOP_PYTHON="$PY"

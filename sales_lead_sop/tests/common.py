@@ -1,4 +1,7 @@
+from freezegun import api as freezegun_api
+
 import odoo
+from odoo import fields
 from odoo.tests.common import HttpCase, TransactionCase, new_test_user
 
 
@@ -54,6 +57,16 @@ class SopCommon(TransactionCase):
         cls.source_alibaba = cls.env.ref("sales_lead_sop.utm_source_alibaba")
         cls.country_cn = cls.env.ref("base.cn")
         cls.product = cls.env["product.template"].create({"name": "SOP Test LED Panel"})
+
+    def setUp(self):
+        super().setUp()
+        # Odoo stamps create_date and write_date with the transaction's PostgreSQL time
+        # (cr.now()), which freezegun cannot move. Under freeze_time the ORM takes the frozen
+        # clock instead, so every date a test relies on comes from the one clock it sets.
+        real_now = self.env.cr.now
+        self.patch(
+            self.env.cr, "now", lambda: fields.Datetime.now() if freezegun_api.freeze_factories else real_now()
+        )
 
     @classmethod
     def _customer_vals(cls, name, **overrides):
