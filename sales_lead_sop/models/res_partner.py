@@ -83,6 +83,15 @@ class ResPartner(models.Model):
     # CONSTRAINTS
     # ------------------------------------------------------------------
 
+    @api.model
+    def default_get(self, fields):
+        values = super().default_get(fields)
+        # A new SOP customer is in the company's country unless the rep says otherwise (the
+        # country is required, and phones written without + are read in it).
+        if values.get("sop_managed") and "country_id" in fields and not values.get("country_id"):
+            values["country_id"] = self.env.company.country_id.id
+        return values
+
     @api.constrains(*REQUIRED_PROFILE_FIELDS, "sop_managed", "sop_source_detail", "is_company")
     def _check_sop_profile(self):
         """Refuse an SOP customer whose required profile fields are empty, naming all of them."""

@@ -32,3 +32,5 @@ from . import test_access_commercial_scope
 from . import test_handover_export
 from . import test_public_pool_assign
 from . import test_duplicate_key_backfill
+from . import test_views
+from . import test_ui_customer_create

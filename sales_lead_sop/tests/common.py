@@ -65,7 +65,9 @@ class SopCommon(TransactionCase):
         # clock instead, so every date a test relies on comes from the one clock it sets.
         real_now = self.env.cr.now
         self.patch(
-            self.env.cr, "now", lambda: fields.Datetime.now() if freezegun_api.freeze_factories else real_now()
+            self.env.cr,
+            "now",
+            lambda: fields.Datetime.now() if freezegun_api.freeze_factories else real_now(),
         )
 
     @classmethod
