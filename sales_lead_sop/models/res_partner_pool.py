@@ -109,6 +109,8 @@ class ResPartner(models.Model):
         return partners
 
     def write(self, vals):
+        if "active" in vals:
+            self._sop_check_may_archive()
         if "user_id" in vals and not self.env.context.get("sop_pool_move"):
             managed = self.filtered("sop_managed")
             origins = {partner.id: partner.user_id.id for partner in managed}
@@ -125,6 +127,21 @@ class ResPartner(models.Model):
         if RECYCLE_DEPENDS & set(vals):
             self._sop_update_recycle_date()
         return res
+
+    def _sop_check_may_archive(self):
+        """An archived customer leaves the pools and the duplicate check, so only a manager archives
+        or restores one; a rep who no longer works a customer releases it."""
+        if self.env.su or self.env.user.has_group("sales_lead_sop.group_sop_manager"):
+            return
+        customers = self.filtered(lambda p: p.sop_managed and not p.parent_id)
+        if customers:
+            raise UserError(
+                self.env._(
+                    "Only a manager archives or restores an SOP customer (%(names)s). "
+                    "Release it to the public pool instead.",
+                    names=", ".join(customers[:5].mapped("display_name")),
+                )
+            )
 
     # ------------------------------------------------------------------
     # ACTIONS (public RPC API, see interface.md)

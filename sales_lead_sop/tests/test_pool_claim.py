@@ -23,6 +23,24 @@ class TestPoolClaim(SopCommon):
     def _history(self, partner, action):
         return self.env["sop.pool.history"].search([("partner_id", "=", partner.id), ("action", "=", action)])
 
+    def test_only_a_manager_archives_a_customer(self):
+        mine = self._create_customer("Mine To Archive Co", user=self.rep_a)
+        contact = (
+            self.env["res.partner"]
+            .with_user(self.rep_a)
+            .create({"name": "Ms Contact", "parent_id": mine.id, "email": "ms.contact@mine.example"})
+        )
+        with self.assertRaisesRegex(UserError, "Release it to the public pool"):
+            mine.with_user(self.rep_a).action_archive()
+        self.assertTrue(mine.active)
+        contact.with_user(self.rep_a).action_archive()  # a contact who left is the rep's business
+        self.assertFalse(contact.active)
+        mine.with_user(self.manager_a).action_archive()
+        self.assertFalse(mine.active)
+        with self.assertRaises(UserError):
+            mine.with_user(self.rep_a).action_unarchive()
+        self.assertFalse(mine.active)
+
     def test_claim_public_customer(self):
         self.assertEqual(self.public.sop_pool_state, "public")
         self.public.with_user(self.rep_a).sop_claim()
