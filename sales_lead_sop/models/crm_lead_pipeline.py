@@ -1,5 +1,3 @@
-from collections import defaultdict
-
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -51,6 +49,19 @@ class CrmLead(models.Model):
         """First open SOP stage of `team`'s pipeline."""
         return self._stage_find(team_id=team.id, domain=[("fold", "=", False), ("sop_pipeline", "=", True)])
 
+    @api.depends("team_id", "type")
+    def _compute_stage_id(self):
+        """An opportunity that comes into an SOP team (created, converted, imported, or its
+        team set directly or through its salesperson) starts in the first SOP stage."""
+        super()._compute_stage_id()
+        for lead in self:
+            if (
+                lead.type == "opportunity"
+                and lead.team_id.sop_use_pipeline
+                and not lead.stage_id.sop_pipeline
+            ):
+                lead.stage_id = self._sop_first_stage(lead.team_id) or lead.stage_id
+
     @api.model
     def _sop_default_date_deadline(self):
         """Expected closing date of a new SOP opportunity (SOP.md §6).
@@ -68,7 +79,9 @@ class CrmLead(models.Model):
             self.team_id.sop_use_pipeline or self.stage_id.sop_pipeline
         )
 
-    @api.constrains("stage_id", "team_id", "type")
+    # not on team_id: a new team recomputes the stage, which is checked once it is computed
+    # (checking on team_id would read the stage while it is being computed)
+    @api.constrains("stage_id", "type")
     def _check_sop_pipeline_stage(self):
         for lead in self:
             if (
@@ -94,10 +107,8 @@ class CrmLead(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         leads = super().create(vals_list)
-        # the stage comes from _stage_find (the first SOP stage); the closing date from here
-        undated = leads.filtered(lambda lead: lead._sop_in_pipeline() and not lead.date_deadline)
-        if undated:
-            undated.write({"date_deadline": self._sop_default_date_deadline()})
+        # the stage comes from _compute_stage_id (the first SOP stage), the closing date from here
+        leads._sop_set_default_date_deadline()
         return leads
 
     def write(self, vals):
@@ -106,44 +117,17 @@ class CrmLead(models.Model):
         newly_won = self.browse()
         if vals.get("stage_id") and self.env["crm.stage"].browse(vals["stage_id"]).is_won:
             newly_won = self.filtered(lambda lead: not lead.stage_id.is_won)
-        entering = self._sop_pipeline_entry_vals(vals)
-        if entering:
-            rest = self
-            for extra, leads in entering.items():
-                super(CrmLead, leads).write(dict(vals, **dict(extra)))
-                rest -= leads
-            res = super(CrmLead, rest).write(vals) if rest else True
-        else:
-            res = super().write(vals)
+        res = super().write(vals)
+        if "date_deadline" not in vals and {"type", "team_id", "user_id"} & set(vals):
+            self._sop_set_default_date_deadline()
         newly_won.filtered(lambda lead: lead._sop_in_pipeline())._sop_open_order_record()
         return res
 
-    def _sop_pipeline_entry_vals(self, vals):
-        """Leads that `vals` brings into an SOP team's pipeline (converted to opportunities,
-        or opportunities given to an SOP team), grouped by the values to add: the first SOP
-        stage and, when the opportunity has none, the default expected closing date.
-
-        :return: {tuple of (field, value): leads}
-        """
-        if "team_id" not in vals and vals.get("type") != "opportunity":
-            return {}
-        new_team = self.env["crm.team"].browse(vals["team_id"]) if "team_id" in vals else None
-        groups = defaultdict(lambda: self.browse())
-        for lead in self:
-            team = lead.team_id if new_team is None else new_team
-            if vals.get("type", lead.type) != "opportunity" or not team.sop_use_pipeline:
-                continue
-            converted = lead.type != "opportunity"
-            extra = {}
-            if "stage_id" not in vals and (converted or not lead.stage_id.sop_pipeline):
-                stage = self._sop_first_stage(team)
-                if stage and stage != lead.stage_id:
-                    extra["stage_id"] = stage.id
-            if "date_deadline" not in vals and not lead.date_deadline:
-                extra["date_deadline"] = self._sop_default_date_deadline()
-            if extra:
-                groups[tuple(sorted(extra.items()))] |= lead
-        return groups
+    def _sop_set_default_date_deadline(self):
+        """Opportunities of the SOP pipeline without an expected closing date get the default."""
+        undated = self.filtered(lambda lead: lead._sop_in_pipeline() and not lead.date_deadline)
+        if undated:
+            undated.write({"date_deadline": self._sop_default_date_deadline()})
 
     # ------------------------------------------------------------
     # WON / LOST
