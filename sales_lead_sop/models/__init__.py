@@ -53,3 +53,4 @@ from . import res_config_settings_duplicate
 from . import res_partner_duplicate
 from . import crm_lead_duplicate
 from . import crm_lead_customer
+from . import crm_lead_pipeline

@@ -1,7 +1,6 @@
 from datetime import datetime, time, timedelta
 
 import pytz
-from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -232,10 +231,6 @@ class CrmLead(models.Model):
             if vals.get("user_id"):
                 vals.setdefault("sop_assign_date", now)
         leads = super().create(vals_list)
-        months = self._sop_param("expected_close_months")
-        for lead in leads:
-            if lead.type == "opportunity" and lead.stage_id.sop_pipeline and not lead.date_deadline:
-                lead.date_deadline = fields.Date.context_today(lead) + relativedelta(months=months)
         leads.filtered(lambda lead: not lead.user_id and lead.active)._sop_route_to_pool()
         return leads
 
@@ -260,30 +255,6 @@ class CrmLead(models.Model):
                 vals["sop_next_followup_date"] = fields.Date.context_today(self) + timedelta(
                     days=self._sop_param("cadence_potential_days")
                 )
-
-    # ------------------------------------------------------------
-    # PIPELINE
-    # ------------------------------------------------------------
-
-    def action_set_lost(self, **additional_values):
-        """A lost SOP opportunity must say why (SOP.md §6)."""
-        if not additional_values.get("lost_reason_id") and any(
-            lead.stage_id.sop_pipeline and not lead.lost_reason_id for lead in self
-        ):
-            raise UserError(self.env._("Please give a lost reason: the SOP requires one."))
-        return super().action_set_lost(**additional_values)
-
-    def action_set_won(self):
-        """On won, start the order record (PI number, amount, date) from the opportunity."""
-        res = super().action_set_won()
-        for lead in self.filtered("stage_id.sop_pipeline"):
-            lead.write(
-                {
-                    "sop_order_amount": lead.sop_order_amount or lead.expected_revenue,
-                    "sop_order_date": lead.sop_order_date or fields.Date.context_today(lead),
-                }
-            )
-        return res
 
     # ------------------------------------------------------------
     # CONTACT

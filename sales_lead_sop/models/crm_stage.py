@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class CrmStage(models.Model):
@@ -13,3 +13,13 @@ class CrmStage(models.Model):
         string="Expected Amount Required",
         help="Opportunities in this stage must have an expected amount.",
     )
+
+    @api.model
+    def default_get(self, fields_list):
+        """A column added to an SOP team's pipeline is an SOP stage, else it would not show
+        there (Odoo drops the team of the pipeline's context from the defaults)."""
+        team_id = self.env.context.get("default_team_id")
+        values = super().default_get(fields_list)
+        if "sop_pipeline" in fields_list and isinstance(team_id, int) and "sop_pipeline" not in values:
+            values["sop_pipeline"] = bool(self.env["crm.lead"]._sop_team_pipeline([team_id]))
+        return values

@@ -34,3 +34,4 @@ from . import test_public_pool_assign
 from . import test_duplicate_key_backfill
 from . import test_views
 from . import test_ui_customer_create
+from . import test_ui_pipeline

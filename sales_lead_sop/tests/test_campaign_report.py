@@ -45,8 +45,10 @@ class TestCampaignReport(SopCommon):
         cls.web = cls.env["utm.source"].create({"name": "Test Web"})
         cls.fair = cls.env["utm.campaign"].create({"name": "Test Fair"})
         cls.mailing = cls.env["utm.campaign"].create({"name": "Test Mailing"})
-        stage_open = cls.env["crm.stage"].search([("is_won", "=", False)], limit=1)
-        stage_won = cls.env["crm.stage"].search([("is_won", "=", True)], limit=1)
+        stage_open = cls.env["crm.stage"].search(
+            [("is_won", "=", False), ("sop_pipeline", "=", True)], limit=1
+        )
+        stage_won = cls.env["crm.stage"].search([("is_won", "=", True), ("sop_pipeline", "=", True)], limit=1)
         cust1 = cls._create_customer("Cust 1", user=cls.rep_a)
         cust1_contact = cls.env["res.partner"].create(
             {"name": "Buyer of Cust 1", "parent_id": cust1.id, "email": "buyer@cust1.example.com"}

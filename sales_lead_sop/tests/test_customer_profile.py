@@ -231,7 +231,9 @@ class TestCustomerGrade(SopCommon):
     """Grades A/B/C/D from 12-month won amount and potential (SOP.md section 7)."""
 
     def _won(self, customer, amount, days_ago=10):
-        won_stage = self.env["crm.stage"].search([("is_won", "=", True)], limit=1)
+        won_stage = self.env["crm.stage"].search(
+            [("is_won", "=", True), ("sop_pipeline", "=", True)], limit=1
+        )
         lead = self.env["crm.lead"].create(
             {
                 "name": f"Deal {amount}",

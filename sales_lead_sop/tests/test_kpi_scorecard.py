@@ -28,8 +28,12 @@ class TestKpiScorecard(SopCommon):
         super().setUpClass()
         # months are cut in the company's time zone (UTC+8, no daylight saving)
         cls.env.company.resource_calendar_id.tz = "Asia/Shanghai"
-        cls.stage_open = cls.env["crm.stage"].search([("is_won", "=", False)], limit=1)
-        cls.stage_won = cls.env["crm.stage"].search([("is_won", "=", True)], limit=1)
+        cls.stage_open = cls.env["crm.stage"].search(
+            [("is_won", "=", False), ("sop_pipeline", "=", True)], limit=1
+        )
+        cls.stage_won = cls.env["crm.stage"].search(
+            [("is_won", "=", True), ("sop_pipeline", "=", True)], limit=1
+        )
         # completeness counts two fields: name (always filled) and website
         counted = ("name", "website")
         profile_fields = cls.env["sop.profile.field"].with_context(active_test=False).search([])

@@ -1,3 +1,7 @@
+from datetime import date
+
+from freezegun import freeze_time
+
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
@@ -61,7 +65,7 @@ class TestLeadConversion(SopCommon):
 
     def test_link_existing_customer_without_opportunity_moves_history(self):
         customer = self._create_customer("Existing Co", user=self.rep_a)
-        lead = self._lead()
+        lead = self._lead(type="lead")
         lead.message_post(body="Inquiry details", message_type="comment", subtype_xmlid="mail.mt_note")
         attachment = self.env["ir.attachment"].create(
             {"name": "spec.pdf", "raw": b"%PDF", "res_model": "crm.lead", "res_id": lead.id}
@@ -89,3 +93,40 @@ class TestLeadConversion(SopCommon):
         lead.write({"sop_lead_type": "invalid", "sop_invalid_reason_id": reason.id})
         with self.assertRaisesRegex(UserError, "cannot be converted"):
             wizard.action_convert()
+
+    @freeze_time("2026-03-15 10:00:00")
+    def test_conversion_lands_in_first_sop_stage_with_closing_date(self):
+        lead = self._lead(type="lead")
+        self._wizard(lead, product_ids=[(6, 0, self.product.ids)]).action_convert()
+        self.assertEqual(lead.stage_id, self.env.ref("sales_lead_sop.stage_inquiry"))
+        self.assertEqual(lead.date_deadline, date(2026, 4, 15))
+
+    def test_odoo_convert_is_refused_for_sop_leads(self):
+        lead = self._lead(type="lead")
+        Convert = (
+            self.env["crm.lead2opportunity.partner"]
+            .with_user(self.rep_a)
+            .with_context(active_model="crm.lead", active_id=lead.id, active_ids=lead.ids)
+        )
+        wizard = Convert.create({"name": "convert", "action": "create"})
+        with self.assertRaisesRegex(UserError, "Convert to Customer"):
+            wizard.action_apply()
+        self.assertEqual(lead.type, "lead")
+        self.assertFalse(lead.partner_id)
+        self.assertFalse(self.env["res.partner"].search_count([("name", "=", "Hamburg Lights GmbH")]))
+        mass = (
+            self.env["crm.lead2opportunity.partner.mass"]
+            .with_user(self.rep_a)
+            .with_context(active_model="crm.lead", active_ids=lead.ids)
+            .create({"name": "convert", "action": "create"})
+        )
+        with self.assertRaisesRegex(UserError, "Convert to Customer"):
+            mass.action_mass_convert()
+        self.assertEqual(lead.type, "lead")
+
+    def test_odoo_convert_button_hidden_on_sop_lead_form(self):
+        arch = (
+            self.env["crm.lead"].with_user(self.rep_a).get_views([(False, "form")])["views"]["form"]["arch"]
+        )
+        self.assertIn("sop_use_pipeline or sop_lead_type or sop_pool_id", arch)
+        self.assertIn('name="action_sop_convert"', arch)

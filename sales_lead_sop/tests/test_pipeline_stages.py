@@ -3,7 +3,7 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import SopCommon
 
@@ -19,6 +19,14 @@ class TestPipelineStages(SopCommon):
         cls.sample = cls.env.ref("sales_lead_sop.stage_sample")
         cls.contract = cls.env.ref("sales_lead_sop.stage_contract")
         cls.customer = cls._create_customer("Pipeline Co", user=cls.rep_a)
+        cls.won = cls.env.ref("sales_lead_sop.stage_won")
+        cls.sop_stages = cls.env["crm.stage"].search([("sop_pipeline", "=", True), ("team_id", "=", False)])
+        cls.odoo_new = cls.env.ref("crm.stage_lead1")
+        # a team that keeps Odoo's pipeline, with its own rep
+        cls.plain_rep = new_test_user(cls.env, "sop_plain_rep", groups="sales_team.group_sale_salesman")
+        cls.plain_team = cls.env["crm.team"].create(
+            {"name": "Plain Team", "member_ids": [(6, 0, cls.plain_rep.ids)]}
+        )
 
     def _opportunity(self, **vals):
         return (
@@ -100,3 +108,138 @@ class TestPipelineStages(SopCommon):
         self.assertEqual(opportunity.sop_order_date, date(2026, 5, 20))
         opportunity.with_user(self.rep_a).sop_pi_number = "PI0001"
         self.assertEqual(opportunity.sop_pi_number, "PI0001")
+
+    # ------------------------------------------------------------
+    # columns and ways into the pipeline
+    # ------------------------------------------------------------
+
+    def _columns(self, user, team):
+        groups = (
+            self.env["crm.lead"]
+            .with_user(user)
+            .with_context(default_team_id=team.id)
+            .web_read_group([("type", "=", "opportunity")], ["stage_id"], ["stage_id"])["groups"]
+        )
+        return self.env["crm.stage"].browse([group["stage_id"][0] for group in groups])
+
+    def test_sop_team_pipeline_shows_only_sop_stages(self):
+        self._opportunity()
+        self.assertEqual(self._columns(self.rep_a, self.team_a), self.sop_stages)
+        self.assertEqual(len(self.sop_stages), 8)
+
+    def test_plain_team_pipeline_keeps_odoo_stages(self):
+        columns = self._columns(self.plain_rep, self.plain_team)
+        self.assertIn(self.odoo_new, columns)
+        self.assertFalse(columns.filtered("sop_pipeline"))
+        self.assertEqual(
+            columns, self.env["crm.stage"].search([("sop_pipeline", "=", False), ("team_id", "=", False)])
+        )
+
+    def test_column_added_to_sop_pipeline_is_sop_stage(self):
+        Stage = self.env["crm.stage"].with_context(default_team_id=self.team_a.id)
+        self.assertTrue(Stage.create({"name": "Extra SOP column"}).sop_pipeline)
+        plain = self.env["crm.stage"].with_context(default_team_id=self.plain_team.id)
+        self.assertFalse(plain.create({"name": "Extra plain column"}).sop_pipeline)
+
+    @freeze_time("2026-03-15 10:00:00")
+    def test_new_opportunity_starts_in_first_sop_stage(self):
+        opportunity = (
+            self.env["crm.lead"]
+            .with_user(self.rep_a)
+            .create({"name": "No stage given", "type": "opportunity", "user_id": self.rep_a.id})
+        )
+        self.assertEqual(opportunity.team_id, self.team_a)
+        self.assertEqual(opportunity.stage_id, self.inquiry)
+        self.assertEqual(opportunity.date_deadline, date(2026, 4, 15))
+
+    @freeze_time("2026-03-15 10:00:00")
+    def test_closing_date_follows_the_setting(self):
+        self.env["ir.config_parameter"].sudo().set_param("sales_lead_sop.expected_close_months", "2")
+        self.assertEqual(self._opportunity().date_deadline, date(2026, 5, 15))
+
+    @freeze_time("2026-03-15 10:00:00")
+    def test_import_starts_in_first_sop_stage(self):
+        result = (
+            self.env["crm.lead"].with_user(self.rep_a).load(["name", "type"], [["Imported", "opportunity"]])
+        )
+        self.assertFalse(result["messages"])
+        imported = self.env["crm.lead"].browse(result["ids"])
+        self.assertEqual(imported.team_id, self.team_a)
+        self.assertEqual((imported.stage_id, imported.date_deadline), (self.inquiry, date(2026, 4, 15)))
+
+    def test_plain_team_opportunity_keeps_odoo_stage(self):
+        opportunity = (
+            self.env["crm.lead"]
+            .with_user(self.plain_rep)
+            .create({"name": "Plain", "type": "opportunity", "user_id": self.plain_rep.id})
+        )
+        self.assertEqual(opportunity.team_id, self.plain_team)
+        self.assertEqual(opportunity.stage_id, self.odoo_new)
+        self.assertFalse(opportunity.date_deadline)
+
+    def test_sop_opportunity_cannot_take_odoo_stage(self):
+        opportunity = self._opportunity()
+        with self.assertRaisesRegex(ValidationError, "must be an SOP stage"):
+            with self.env.cr.savepoint():
+                opportunity.with_user(self.rep_a).write({"stage_id": self.odoo_new.id})
+        self.assertEqual(opportunity.stage_id, self.inquiry)
+        with self.assertRaisesRegex(ValidationError, "must be an SOP stage"):
+            self._opportunity(stage_id=self.odoo_new.id)
+
+    @freeze_time("2026-03-15 10:00:00")
+    def test_opportunity_given_to_sop_team_enters_its_pipeline(self):
+        opportunity = (
+            self.env["crm.lead"]
+            .with_user(self.plain_rep)
+            .create({"name": "Moving team", "type": "opportunity", "user_id": self.plain_rep.id})
+        )
+        self.assertEqual(opportunity.stage_id, self.odoo_new)
+        opportunity.with_user(self.admin).write({"team_id": self.team_a.id, "user_id": self.rep_a.id})
+        self.assertEqual((opportunity.stage_id, opportunity.date_deadline), (self.inquiry, date(2026, 4, 15)))
+
+    @freeze_time("2026-03-15 10:00:00")
+    def test_lead_converted_by_odoo_api_enters_first_sop_stage(self):
+        # an inquiry arrives without a team (Odoo's stage), then the rep's team gets it
+        lead = self.env["crm.lead"].create({"name": "Inquiry", "type": "lead", "user_id": False})
+        self.assertFalse(lead.stage_id.sop_pipeline)
+        lead.write({"team_id": self.team_a.id, "user_id": self.rep_a.id})
+        lead.with_user(self.rep_a).convert_opportunity(self.customer)
+        self.assertEqual(lead.type, "opportunity")
+        self.assertEqual((lead.stage_id, lead.date_deadline), (self.inquiry, date(2026, 4, 15)))
+
+    # ------------------------------------------------------------
+    # won and lost by any path
+    # ------------------------------------------------------------
+
+    @freeze_time("2026-05-20 10:00:00")
+    def test_drag_to_won_starts_the_order_record(self):
+        opportunity = self._opportunity(expected_revenue=5000)
+        opportunity.with_user(self.rep_a).write({"stage_id": self.won.id})
+        self.assertEqual(opportunity.probability, 100)
+        self.assertEqual(
+            (opportunity.sop_order_amount, opportunity.sop_order_date), (5000, date(2026, 5, 20))
+        )
+
+    def test_drag_to_won_without_amount_is_refused(self):
+        opportunity = self._opportunity()
+        with self.assertRaisesRegex(ValidationError, "expected amount is required"):
+            with self.env.cr.savepoint():
+                opportunity.with_user(self.rep_a).write({"stage_id": self.won.id})
+        self.assertEqual(opportunity.stage_id, self.inquiry)
+        self.assertFalse(opportunity.sop_order_date)
+
+    def test_archive_needs_lost_reason(self):
+        opportunity = self._opportunity()
+        for archive in (opportunity.action_archive, opportunity.toggle_active, opportunity.action_set_lost):
+            with self.assertRaisesRegex(UserError, "requires a lost reason"):
+                with self.env.cr.savepoint():
+                    archive.__func__(opportunity.with_user(self.rep_a))
+            self.assertTrue(opportunity.active)
+        reason = self.env.ref("sales_lead_sop.lost_reason_no_reply")
+        opportunity.with_user(self.rep_a).action_set_lost(lost_reason_id=reason.id)
+        self.assertFalse(opportunity.active)
+        self.assertEqual(opportunity.lost_reason_id, reason)
+        opportunity.with_user(self.rep_a).action_unarchive()
+        opportunity.with_user(self.rep_a).write({"lost_reason_id": reason.id})
+        opportunity.with_user(self.rep_a).action_archive()
+        self.assertFalse(opportunity.active, "an opportunity that has its reason may be archived")

@@ -143,10 +143,15 @@ class TestPoolRecycle(SopCommon):
         self.rule_group.active = False
         self.rule_deal.active = True
         self.assertEqual(self.customer.sop_recycle_date, date(2026, 8, 29))  # 180 days
-        won = self.env["crm.stage"].search([("is_won", "=", True)], limit=1)
+        won = self.env["crm.stage"].search([("is_won", "=", True), ("sop_pipeline", "=", True)], limit=1)
         with freeze_time("2026-06-01 08:00:00"):
             lead = self.env["crm.lead"].create(
-                {"name": "Deal", "type": "opportunity", "partner_id": self.customer.id}
+                {
+                    "name": "Deal",
+                    "type": "opportunity",
+                    "partner_id": self.customer.id,
+                    "expected_revenue": 1000,
+                }
             )
             lead.stage_id = won
         # The job re-evaluates every customer it finds due before moving it.

@@ -9,3 +9,4 @@ from . import sop_lead_invalid_wizard
 from . import sop_lead_return
 from . import sop_duplicate_check
 from . import sop_public_customer_assign
+from . import crm_lead_to_opportunity

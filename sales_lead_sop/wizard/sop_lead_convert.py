@@ -95,12 +95,9 @@ class SopLeadConvert(models.TransientModel):
         lead.write({"sop_lead_type": "target", "partner_id": customer.id})
         self.env["sop.followup"].search([("lead_id", "=", lead.id)]).write({"partner_id": customer.id})
         if self.create_opportunity:
-            inquiry = self.env.ref("sales_lead_sop.stage_inquiry", raise_if_not_found=False)
+            # the first SOP stage and the expected closing date come with the conversion
             lead.convert_opportunity(customer, user_ids=lead.user_id.ids or self.env.user.ids)
-            vals = {"name": self.opportunity_name or lead.name}
-            if inquiry:
-                vals["stage_id"] = inquiry.id
-            lead.write(vals)
+            lead.write({"name": self.opportunity_name or lead.name})
             return {
                 "type": "ir.actions.act_window",
                 "res_model": "crm.lead",
