@@ -53,3 +53,5 @@ from . import res_config_settings_duplicate
 from . import res_partner_duplicate
 from . import crm_lead_duplicate
 from . import crm_lead_customer
+from . import res_users_home
+from . import ir_ui_menu

@@ -1,13 +1,14 @@
 from collections import defaultdict
 
 from odoo.tests import tagged
-from odoo.tests.common import TransactionCase
+from odoo.tests.common import TransactionCase, new_test_user
 
 
 @tagged("sales_lead_sop", "post_install", "-at_install")
 class TestDemoData(TransactionCase):
     """The demo database (the one the tests run in) shows the SOP as a company lives it:
-    Chinese users, leads in every state, no 撞单 in its own customers."""
+    Chinese users, leads in every state, no 撞单 in its own customers, reps at home on their
+    customers with one Customers menu."""
 
     def _demo(self, model):
         data = self.env["ir.model.data"].search([("module", "=", "sales_lead_sop"), ("model", "=", model)])
@@ -76,3 +77,37 @@ class TestDemoData(TransactionCase):
         self.assertTrue(lost and all(lost.mapped("lost_reason_id")))
         for lead in opportunities:
             self.assertEqual(lead.partner_id.user_id, lead.user_id, lead.name)
+
+    def test_reps_open_on_their_customers(self):
+        action = self.env.ref("sales_lead_sop.res_partner_action_sop_customers").id
+        for xmlid in ("user_rep_li", "user_rep_zhang", "user_rep_liu"):
+            self.assertEqual(self.env.ref(f"sales_lead_sop.{xmlid}").action_id.id, action, xmlid)
+        rep = new_test_user(self.env, "sop_home_rep", groups="base.group_user,sales_lead_sop.group_sop_rep")
+        self.assertEqual(rep.action_id.id, action)
+        manager = new_test_user(
+            self.env, "sop_home_manager", groups="base.group_user,sales_lead_sop.group_sop_manager"
+        )
+        self.assertFalse(manager.action_id, "managers keep Odoo's home")
+        later = new_test_user(self.env, "sop_home_later", groups="base.group_user")
+        self.assertFalse(later.action_id)
+        later.groups_id = [(4, self.env.ref("sales_lead_sop.group_sop_rep").id)]
+        self.assertEqual(later.action_id.id, action, "becoming a rep sets the home action")
+        own = self.env.ref("crm.crm_lead_action_pipeline").id
+        chosen = new_test_user(self.env, "sop_home_own", groups="base.group_user")
+        chosen.action_id = own
+        chosen.groups_id = [(4, self.env.ref("sales_lead_sop.group_sop_rep").id)]
+        self.assertEqual(chosen.action_id.id, own, "a home action already chosen is kept")
+
+    def test_one_customers_menu_for_sop_users(self):
+        odoo_menu = self.env.ref("crm.res_partner_menu_customer")
+        sop_menu = self.env.ref("sales_lead_sop.sales_lead_sop_menu_customers")
+        salesman = new_test_user(self.env, "sop_menu_plain", groups="sales_team.group_sale_salesman")
+        for xmlid in ("user_rep_li", "user_manager_export", "user_support"):
+            menus = (
+                self.env["ir.ui.menu"].with_user(self.env.ref(f"sales_lead_sop.{xmlid}")).load_menus(False)
+            )
+            self.assertIn(sop_menu.id, menus, xmlid)
+            self.assertNotIn(odoo_menu.id, menus, xmlid)
+        menus = self.env["ir.ui.menu"].with_user(salesman).load_menus(False)
+        self.assertIn(odoo_menu.id, menus, "Odoo's menu stays for users outside the SOP")
+        self.assertNotIn(sop_menu.id, menus)
