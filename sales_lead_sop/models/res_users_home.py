@@ -1,13 +1,14 @@
 from odoo import api, models
 
 REP_GROUP = "sales_lead_sop.group_sop_rep"
-# Team managers and sales administrators also hold the rep group; they keep Odoo's home.
-NOT_REP_GROUPS = ("sales_lead_sop.group_sop_manager", "sales_team.group_sale_manager")
+# Sales administrators also hold the rep group (every SOP role); they keep Odoo's home.
+ADMIN_GROUP = "sales_team.group_sale_manager"
 
 
 class ResUsers(models.Model):
     """A sales rep opens on their SOP customers after login (desktop and phone), not on the
-    Discuss inbox: a user who becomes a rep and has no home action gets My Customers."""
+    Discuss inbox: a user who becomes a rep or a team manager (not a sales administrator) and
+    has no home action gets My Customers."""
 
     _inherit = "res.users"
 
@@ -26,9 +27,7 @@ class ResUsers(models.Model):
     def _sop_default_home_action(self):
         reps = self.filtered(
             lambda user: (
-                not user.action_id
-                and user._has_group(REP_GROUP)
-                and not any(user._has_group(group) for group in NOT_REP_GROUPS)
+                not user.action_id and user._has_group(REP_GROUP) and not user._has_group(ADMIN_GROUP)
             )
         )
         if reps:

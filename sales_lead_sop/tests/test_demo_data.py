@@ -87,7 +87,12 @@ class TestDemoData(TransactionCase):
         manager = new_test_user(
             self.env, "sop_home_manager", groups="base.group_user,sales_lead_sop.group_sop_manager"
         )
-        self.assertFalse(manager.action_id, "managers keep Odoo's home")
+        self.assertEqual(manager.action_id.id, action, "team managers too")
+        self.assertEqual(self.env.ref("sales_lead_sop.user_manager_export").action_id.id, action)
+        admin = new_test_user(
+            self.env, "sop_home_admin", groups="base.group_user,sales_team.group_sale_manager"
+        )
+        self.assertFalse(admin.action_id, "sales administrators keep Odoo's home")
         later = new_test_user(self.env, "sop_home_later", groups="base.group_user")
         self.assertFalse(later.action_id)
         later.groups_id = [(4, self.env.ref("sales_lead_sop.group_sop_rep").id)]
