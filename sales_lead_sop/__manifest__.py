@@ -51,6 +51,7 @@
         "wizard/sop_public_customer_assign_views.xml",
     ],
     "demo": [
+        "demo/res_lang_demo.xml",
         "demo/product_demo.xml",
         "demo/res_users_demo.xml",
         "demo/res_partner_demo.xml",

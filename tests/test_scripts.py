@@ -21,7 +21,7 @@ def _run(script, **env):
 
 
 def test_missing_odoo_source_names_the_variable(tmp_path):
-    for script in ("test.sh", "demo.sh"):
+    for script in ("test.sh", "demo.sh", "screenshots.sh"):
         result = _run(script, ODOO_SRC=str(tmp_path / "no-odoo"))
         assert result.returncode != 0
         assert "set ODOO_SRC" in result.stderr

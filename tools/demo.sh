@@ -4,25 +4,15 @@ source "$(dirname "$0")/env.sh"
 setup_all
 DB=${SOP_DEMO_DB:-sop_demo}
 PORT=${SOP_DEMO_PORT:-8069}
-# Odoo never updates demo records of an installed module, so when the addon changed the demo
-# database is built again rather than left half old.
-code=$(addon_hash)
-stamp="$VENV/.sop-demo-$DB"
-if ! module_installed "$DB" || [ "$(cat "$stamp" 2>/dev/null)" != "$code" ]; then
-    step "creating database $DB with sales_lead_sop and its demo data (first run, or the addon changed)"
-    dropdb --if-exists "$DB"
-    odoo -d "$DB" -i sales_lead_sop --stop-after-init --log-level=warn ||
-        die "installing sales_lead_sop in $DB failed"
-    echo "$code" > "$stamp"
-fi
+ensure_demo_db "$DB"
 cat <<MSG
 
 Sales Lead SOP demo on http://localhost:$PORT  (database $DB)
   login / password
   admin     / admin      sales administrator
-  wang.fang / wang.fang  team manager, Export Team 外贸一部
+  wang.fang / wang.fang  team manager, Export Team 外贸一部 (中文)
   chen.jie  / chen.jie   team manager, Domestic Team 内贸部
-  li.wei    / li.wei     sales rep, Export Team
+  li.wei    / li.wei     sales rep, Export Team (中文)
   zhang.min / zhang.min  sales rep, Export Team
   liu.yang  / liu.yang   sales rep, Domestic Team
   zhao.li   / zhao.li    sales support

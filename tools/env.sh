@@ -121,6 +121,23 @@ addon_hash() {
     (cd "$ROOT" && find sales_lead_sop -path sales_lead_sop/tests -prune -o -type f -not -name '*.pyc' -print | sort | xargs cat | sha256sum | cut -c1-16)
 }
 
+ensure_demo_db() {
+    # The database $1 with the addon and its demo data. Odoo never updates demo records of an
+    # installed module, so when the addon's files changed it is built again rather than left half
+    # old; the files' hash is kept as the database's comment.
+    local db=$1 code
+    code="sales_lead_sop $(addon_hash)"
+    if module_installed "$db" &&
+        [ "$(psql -d postgres -Atc "select shobj_description(oid, 'pg_database') from pg_database where datname='$db'")" = "$code" ]; then
+        return 0
+    fi
+    step "creating database $db with sales_lead_sop and its demo data (first run, or the addon changed)"
+    dropdb --if-exists "$db"
+    odoo -d "$db" -i sales_lead_sop --stop-after-init --log-level=warn ||
+        die "installing sales_lead_sop in $db failed"
+    psql -d postgres -qc "COMMENT ON DATABASE \"$db\" IS '$code'"
+}
+
 setup_all() {
     require_odoo
     ensure_venv
