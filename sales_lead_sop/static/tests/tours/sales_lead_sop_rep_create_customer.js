@@ -48,6 +48,30 @@ function pick(field, text) {
     ];
 }
 
+/** The required profile fields of the SOP Profile tab, then Save. */
+function fillProfileAndSave(shortName) {
+    return [
+        {
+            content: "Short name",
+            trigger: ".o_form_view .o_field_widget[name='sop_short_name'] input",
+            run: `edit ${shortName}`,
+        },
+        {
+            content: "Customer type",
+            trigger: ".o_form_view .o_field_widget[name='sop_customer_type'] select",
+            run: "selectByIndex 1",
+        },
+        ...pick("sop_source_id", "Tour Expo Source"),
+        ...pick("sop_product_ids", "Tour LED Panel"),
+        ...pick("sop_group_id", zh() ? "潜在客户" : "Potential"),
+        {
+            content: "Save",
+            trigger: ".o_form_view .o_form_button_save",
+            run: "click",
+        },
+    ];
+}
+
 registry.category("web_tour.tours").add("sales_lead_sop_rep_create_customer", {
     steps: () => [
         {
@@ -73,24 +97,7 @@ registry.category("web_tour.tours").add("sales_lead_sop_rep_create_customer", {
                 : ".o_notebook_headers a[name='sop_profile']:contains('SOP Profile')",
             run: "click",
         },
-        {
-            content: "Short name",
-            trigger: ".o_form_view .o_field_widget[name='sop_short_name'] input",
-            run: "edit Tour Trading",
-        },
-        {
-            content: "Customer type",
-            trigger: ".o_form_view .o_field_widget[name='sop_customer_type'] select",
-            run: "selectByIndex 1",
-        },
-        ...pick("sop_source_id", "Tour Expo Source"),
-        ...pick("sop_product_ids", "Tour LED Panel"),
-        ...pick("sop_group_id", zh() ? "潜在客户" : "Potential"),
-        {
-            content: "Save",
-            trigger: ".o_form_view .o_form_button_save",
-            run: "click",
-        },
+        ...fillProfileAndSave("Tour Trading"),
         {
             content: "Saved: the customer number is drawn and shown on the profile",
             trigger: ".o_form_view .o_field_widget[name='sop_code'] span:contains('-')",
@@ -115,24 +122,7 @@ registry.category("web_tour.tours").add("sales_lead_sop_rep_create_customer", {
             trigger: ".o_notebook_headers a[name='sop_profile']",
             run: "click",
         },
-        {
-            content: "Short name",
-            trigger: ".o_form_view .o_field_widget[name='sop_short_name'] input",
-            run: "edit Colleague",
-        },
-        {
-            content: "Customer type",
-            trigger: ".o_form_view .o_field_widget[name='sop_customer_type'] select",
-            run: "selectByIndex 1",
-        },
-        ...pick("sop_source_id", "Tour Expo Source"),
-        ...pick("sop_product_ids", "Tour LED Panel"),
-        ...pick("sop_group_id", zh() ? "潜在客户" : "Potential"),
-        {
-            content: "Save",
-            trigger: ".o_form_view .o_form_button_save",
-            run: "click",
-        },
+        ...fillProfileAndSave("Colleague"),
         {
             content: "The duplicate check refuses it and names the owner",
             trigger: ".modal:contains('Tour Colleague Rep')",
