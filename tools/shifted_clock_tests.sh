@@ -45,7 +45,8 @@ for instant in "${INSTANTS[@]}"; do
     su postgres -c "$PG_BIN/initdb -D '$dir/data' -A trust -U postgres" >/dev/null
     # '@' starts the fake clock at the instant and lets it tick (the monotonic clock too: with a
     # real one, libfaketime 0.9.10 makes Python's time.sleep fail with EINVAL).
-    fake=(env FAKETIME="@$instant" TZ=UTC
+    # No shared memory: a leftover semaphore of an earlier run must not stop this one.
+    fake=(env FAKETIME="@$instant" FAKETIME_DISABLE_SHM=1 TZ=UTC
         LD_PRELOAD=/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1)
     su postgres -c "$(printf '%q ' "${fake[@]}") $PG_BIN/pg_ctl -D '$dir/data' -l '$dir/postgres.log' -w \
         -o \"-p $port -k $dir -c listen_addresses=''\" start" >/dev/null
