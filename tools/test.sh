@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# `make test`: set up what is missing, lint, install the addon with demo data in a
-# throw-away database, then run every test in one pytest session: the addon's own
-# tests (pytest-odoo, browser tours included), the end-to-end tests in tests/ against a
-# real odoo-bin process, and Odoo's own crm and sales_team tests with our addon installed.
-# Any failure makes it exit non-zero. Arguments replace the default test paths.
+# `make test`: set up what is missing, lint, install the addon with demo data once in a
+# template database, then run every test: the addon's server-side tests, and beside them
+# (on another copy) the browser tours, the end-to-end tests in tests/ against a real odoo-bin
+# process, and Odoo's own crm and sales_team tests with our addon installed.
+# Any failure makes it exit non-zero. Arguments replace the default test paths (one session).
 source "$(dirname "$0")/env.sh"
 setup_all
 ensure_chromium
@@ -38,16 +38,43 @@ if ! module_installed "$TEMPLATE"; then
         die "the demo data of sales_lead_sop failed to load (full log: $LOG/install.log)"
     fi
 fi
-step "copying $TEMPLATE to $DB"
-"$PY" "$ODOO_BIN" db --addons-path="$ADDONS_PATH" duplicate --force "$TEMPLATE" "$DB" >/dev/null 2>"$LOG/copy.log" ||
-    die "copying $TEMPLATE to $DB failed (log: $LOG/copy.log)"
+copy_template() {  # copy_template DB: a fresh copy of the template (database and filestore)
+    "$PY" "$ODOO_BIN" db --addons-path="$ADDONS_PATH" duplicate --force "$TEMPLATE" "$1" >/dev/null 2>"$LOG/copy-$1.log" ||
+        die "copying $TEMPLATE to $1 failed (log: $LOG/copy-$1.log)"
+}
 
-step "pytest: addon tests and end-to-end tests"
-export SOP_TEST_DB="$DB" SOP_ODOO_BIN="$ODOO_BIN" SOP_ADDONS_PATH="$ADDONS_PATH" SOP_PYTHON="$PY"
-if [ $# -eq 0 ]; then
-    set -- sales_lead_sop/tests tests
-    # Odoo's own suites, run with our addon installed: installing us must not break them.
-    [ "${SOP_SKIP_ODOO_TESTS:-0}" = 1 ] || set -- "$@" "$ODOO_SRC/addons/sales_team/tests" "$ODOO_SRC/addons/crm/tests"
+run_pytest() {  # run_pytest DB PATHS...: one pytest session against its own copy of the template
+    local db=$1
+    shift
+    SOP_TEST_DB="$db" "$PY" -m pytest -p no:cacheprovider --odoo-database="$db" --odoo-addons-path="$ADDONS_PATH" \
+        --odoo-http --odoo-log-level=warn "$@"
+}
+
+export SOP_ODOO_BIN="$ODOO_BIN" SOP_ADDONS_PATH="$ADDONS_PATH" SOP_PYTHON="$PY" PYTHONUNBUFFERED=1
+if [ $# -gt 0 ]; then
+    step "copying $TEMPLATE to $DB"
+    copy_template "$DB"
+    step "pytest: $*"
+    run_pytest "$DB" "$@"
+    exit
 fi
-exec "$PY" -m pytest -p no:cacheprovider --odoo-database="$DB" --odoo-addons-path="$ADDONS_PATH" \
-    --odoo-http --odoo-log-level=warn "$@"
+
+# Every test, in two sessions side by side on two copies of the template (they share no
+# database): the addon's server-side tests, and the browser tours with the end-to-end tests
+# and Odoo's own suites (installing us must not break them). Each line is prefixed by its
+# session; the run fails if either does.
+step "copying $TEMPLATE to $DB and ${DB}_b"
+copy_template "$DB"
+copy_template "${DB}_b"
+ODOO_SUITES=()
+[ "${SOP_SKIP_ODOO_TESTS:-0}" = 1 ] || ODOO_SUITES=("$ODOO_SRC/addons/sales_team/tests" "$ODOO_SRC/addons/crm/tests")
+step "pytest: [server] addon tests | [browser] tours, end-to-end tests, Odoo's suites"
+(set -o pipefail; run_pytest "$DB" sales_lead_sop/tests --ignore-glob='*/test_ui_*' 2>&1 | sed -u 's/^/[server] /') &
+server=$!
+(set -o pipefail; run_pytest "${DB}_b" sales_lead_sop/tests/test_ui_*.py tests "${ODOO_SUITES[@]}" 2>&1 |
+    sed -u 's/^/[browser] /') &
+browser=$!
+status=0
+wait $server || { status=1; echo "the [server] session failed" >&2; }
+wait $browser || { status=1; echo "the [browser] session failed" >&2; }
+exit $status

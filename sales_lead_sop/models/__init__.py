@@ -54,5 +54,6 @@ from . import res_partner_duplicate
 from . import crm_lead_duplicate
 from . import crm_lead_customer
 from . import crm_lead_pipeline
+from . import crm_team_pipeline
 from . import res_users_home
 from . import ir_ui_menu

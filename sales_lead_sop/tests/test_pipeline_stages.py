@@ -1,9 +1,11 @@
+import importlib.util
 from datetime import date
 
 from freezegun import freeze_time
 
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import new_test_user, tagged
+from odoo.tools.misc import file_path
 
 from .common import SopCommon
 
@@ -243,3 +245,42 @@ class TestPipelineStages(SopCommon):
         opportunity.with_user(self.rep_a).write({"lost_reason_id": reason.id})
         opportunity.with_user(self.rep_a).action_archive()
         self.assertFalse(opportunity.active, "an opportunity that has its reason may be archived")
+
+    def _plain_opportunities(self):
+        Lead = self.env["crm.lead"].with_user(self.plain_rep)
+        open_one = Lead.create({"name": "Open plain", "type": "opportunity", "user_id": self.plain_rep.id})
+        won_one = Lead.create({"name": "Won plain", "type": "opportunity", "user_id": self.plain_rep.id})
+        won_one.action_set_won()
+        lost_one = Lead.create({"name": "Lost plain", "type": "opportunity", "user_id": self.plain_rep.id})
+        lost_one.action_set_lost()
+        self.assertEqual(open_one.stage_id, self.odoo_new)
+        self.assertFalse(won_one.stage_id.sop_pipeline)
+        return open_one, won_one, lost_one
+
+    def test_team_turning_sop_on_moves_its_opportunities_to_sop_stages(self):
+        open_one, won_one, lost_one = self._plain_opportunities()
+        self.plain_team.with_user(self.admin).write({"sop_use_pipeline": True})
+        self.assertEqual(open_one.stage_id, self.inquiry)
+        self.assertEqual(won_one.stage_id, self.won)
+        self.assertEqual(lost_one.stage_id, self.inquiry)
+        self.assertFalse(lost_one.active)
+        self.assertIn("3 opportunities moved", self.plain_team.message_ids[0].body)
+        # every column of the team's kanban holds them now, and a later edit passes the stage rule
+        self.assertLessEqual((open_one | won_one).stage_id, self._columns(self.admin, self.plain_team))
+        open_one.with_user(self.plain_rep).write({"name": "Open plain, edited"})
+
+    def test_upgrade_moves_sop_team_opportunities_left_in_odoo_stages(self):
+        open_one, won_one, _lost = self._plain_opportunities()
+        self.plain_team.sop_use_pipeline = True
+        # as before 18.0.1.2.0: an SOP team's opportunities still in Odoo's stages
+        self.env.cr.execute(
+            "UPDATE crm_lead SET stage_id = %s WHERE id = %s", [self.odoo_new.id, open_one.id]
+        )
+        self.env.invalidate_all()
+        path = file_path("sales_lead_sop/migrations/18.0.1.2.0/post-migrate.py")
+        spec = importlib.util.spec_from_file_location("sop_post_migrate_18_0_1_2_0", path)
+        migration = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(migration)
+        migration.migrate(self.env.cr, "18.0.1.1.0")
+        self.env.invalidate_all()
+        self.assertEqual((open_one.stage_id, won_one.stage_id), (self.inquiry, self.won))
