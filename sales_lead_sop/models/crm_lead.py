@@ -227,6 +227,7 @@ class CrmLead(models.Model):
         now = fields.Datetime.now()
         vals_list = [dict(vals) for vals in vals_list]
         for vals in vals_list:
+            self._sop_check_contact_date(vals)
             self._sop_prepare_triage_vals(vals)
             if vals.get("user_id"):
                 vals.setdefault("sop_assign_date", now)
@@ -236,6 +237,7 @@ class CrmLead(models.Model):
 
     def write(self, vals):
         vals = dict(vals)
+        self._sop_check_contact_date(vals)
         self._sop_prepare_triage_vals(vals)
         if "user_id" in vals:
             vals["sop_assign_date"] = fields.Datetime.now() if vals["user_id"] else False
@@ -244,6 +246,11 @@ class CrmLead(models.Model):
             if vals["user_id"] and self.env.context.get("sop_notify_assignment"):
                 vals["sop_notify_pending"] = True
         return super().write(vals)
+
+    def _sop_check_contact_date(self, vals):
+        """The last contact drives the lead's deadlines and recycling: only logged contacts set it."""
+        if "sop_last_contact_date" in vals and not self.env.su:
+            raise UserError(self.env._("The last contact is set by the system: log a follow-up instead."))
 
     def _sop_prepare_triage_vals(self, vals):
         """Triage side effects in `vals`: an invalid lead leaves the list (archived, never
@@ -264,7 +271,8 @@ class CrmLead(models.Model):
         """Record a real contact at `when` on these leads; only moves the date forward."""
         for lead in self:
             if not lead.sop_last_contact_date or lead.sop_last_contact_date < when:
-                lead.sop_last_contact_date = when
+                # sudo: the last contact is written only here, from a contact that was made
+                lead.sudo().sop_last_contact_date = when
 
     def action_sop_log_followup(self):
         """Open the follow-up form for this lead or opportunity (button, mobile friendly)."""

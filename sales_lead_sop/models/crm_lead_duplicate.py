@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from ..tools.module_loading import loading_module_data
+
 DUPLICATE_STATES = [("customer", "Existing Customer"), ("lead", "Duplicate Lead")]
 
 
@@ -25,7 +27,7 @@ class CrmLead(models.Model):
     def create(self, vals_list):
         leads = super().create(vals_list)
         sop_leads = leads.filtered(lambda lead: lead._sop_is_sop_lead())
-        if sop_leads and not self.env.context.get("install_mode"):
+        if sop_leads and not loading_module_data(self.env):
             sop_leads._sop_flag_duplicates()
         return leads
 

@@ -38,6 +38,12 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="sales_lead_sop.pause_reactivate_days",
         default=SOP_SETTING_DEFAULTS["pause_reactivate_days"],
     )
+    sop_followup_clock_skew_minutes = fields.Integer(
+        string="Follow-up Clock Tolerance (minutes)",
+        help="A follow-up may be dated at most this far after the server's time (a phone's clock may run ahead).",
+        config_parameter="sales_lead_sop.followup_clock_skew_minutes",
+        default=SOP_SETTING_DEFAULTS["followup_clock_skew_minutes"],
+    )
     sop_first_followup_working_days = fields.Integer(
         string="First Follow-up Deadline (working days)",
         config_parameter="sales_lead_sop.first_followup_working_days",

@@ -15,12 +15,18 @@ class ResPartner(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # a number chosen by the caller could squat the next customer's: the system draws it
+        if not self.env.su and any(vals.get("sop_code") for vals in vals_list):
+            raise UserError(
+                self.env._("The customer number is drawn by the system when the customer is saved.")
+            )
         partners = super().create(vals_list)
         partners._sop_assign_code()
         return partners
 
     def write(self, vals):
-        if "sop_code" in vals and not self.env.context.get("sop_assigning_code"):
+        # only _sop_assign_code writes the number, in superuser mode
+        if "sop_code" in vals and not self.env.su:
             raise UserError(
                 self.env._("The customer number is assigned by the system and cannot be changed.")
             )
@@ -39,4 +45,5 @@ class ResPartner(models.Model):
             year = fields.Date.context_today(partner).year
             # The counter is an internal table; reps may not write it but every entry needs a number.
             number = Numbers.sudo()._next_number(f"{region}-{industry}-{year}")
-            partner.with_context(sop_assigning_code=True).sop_code = number
+            # sudo: the number is written only here, drawn from the counter just above
+            partner.sudo().sop_code = number

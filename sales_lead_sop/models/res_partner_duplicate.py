@@ -8,6 +8,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 from odoo.tools.sql import column_exists, drop_index, index_exists
 
+from ..tools.module_loading import loading_module_data
 from .sop_partner_key import NAME_KIND
 from .sop_settings import SOP_SETTING_DEFAULTS
 
@@ -179,8 +180,7 @@ class ResPartner(models.Model):
         """False while modules load their data, and when a sales administrator (or the system)
         explicitly skips the check with the context key `sop_skip_duplicate_check`."""
         context = self.env.context
-        # Odoo's record loader sets install_mode for module data and for user imports alike.
-        if context.get("install_mode") and not context.get("import_file"):
+        if loading_module_data(self.env):
             return False
         if context.get("sop_skip_duplicate_check"):
             return not (self.env.su or self.env.user.has_group("sales_team.group_sale_manager"))

@@ -99,12 +99,12 @@ class ResPartner(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if any(vals.get("sop_grade") for vals in vals_list) and not self.env.context.get("sop_grading"):
+        if any(vals.get("sop_grade") for vals in vals_list):
             self._sop_check_grader()
         return super().create(vals_list)
 
     def write(self, vals):
-        if "sop_grade" in vals and not self.env.context.get("sop_grading"):
+        if "sop_grade" in vals:
             self._sop_check_grader()
         return super().write(vals)
 
@@ -117,7 +117,7 @@ class ResPartner(models.Model):
         self._sop_check_grader()
         for partner in self.filtered("sop_managed"):
             if partner.sop_grade_suggested and partner.sop_grade != partner.sop_grade_suggested:
-                partner.with_context(sop_grading=True).sop_grade = partner.sop_grade_suggested
+                partner.sop_grade = partner.sop_grade_suggested
         return True
 
     @api.model

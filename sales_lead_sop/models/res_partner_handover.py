@@ -55,7 +55,7 @@ class ResPartner(models.Model):
         return super()._sop_move(to_user, action, reason=reason, only_public=only_public)
 
     def write(self, vals):
-        if vals.get("user_id") and not self.env.context.get("sop_pool_move"):
+        if vals.get("user_id"):
             self.filtered("sop_managed")._sop_check_handover_block(
                 self.env["res.users"].browse(vals["user_id"])
             )

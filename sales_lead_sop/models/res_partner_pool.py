@@ -9,6 +9,7 @@ from odoo.tools.sql import drop_index
 
 POOL_STATES = [("private", "Private Pool"), ("public", "Public Pool")]
 # Fields whose change can move the recycle date of a customer.
+SYSTEM_DATES = {"sop_last_contact_date", "sop_recycle_date"}
 RECYCLE_DEPENDS = {"user_id", "sop_group_id", "sop_last_contact_date", "sop_managed", "active"}
 
 
@@ -85,7 +86,8 @@ class ResPartner(models.Model):
         """
         for partner in self.filtered("sop_managed"):
             if not partner.sop_last_contact_date or partner.sop_last_contact_date < when:
-                partner.sop_last_contact_date = when
+                # sudo: the last contact is written only here, from a contact that was made
+                partner.sudo().sop_last_contact_date = when
 
     # ------------------------------------------------------------------
     # ORM
@@ -94,6 +96,7 @@ class ResPartner(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            self._sop_check_system_dates(vals)
             if vals.get("sop_managed") and vals.get("user_id"):
                 vals.setdefault("sop_owner_date", fields.Datetime.now())
         owners = {vals["user_id"] for vals in vals_list if vals.get("sop_managed") and vals.get("user_id")}
@@ -108,15 +111,26 @@ class ResPartner(models.Model):
             managed._sop_update_recycle_date()
         return partners
 
+    def _sop_check_system_dates(self, vals):
+        """The last contact and the recycle date decide when a customer returns to the public
+        pool: only the system writes them (from logged contacts and the recycle rules)."""
+        if SYSTEM_DATES & set(vals) and not self.env.su:
+            raise UserError(
+                self.env._(
+                    "The last contact and the recycle date are set by the system: log a follow-up instead."
+                )
+            )
+
     def write(self, vals):
+        self._sop_check_system_dates(vals)
         if "active" in vals:
             self._sop_check_may_archive()
-        if "user_id" in vals and not self.env.context.get("sop_pool_move"):
+        if "user_id" in vals:
             managed = self.filtered("sop_managed")
             origins = {partner.id: partner.user_id.id for partner in managed}
             vals = dict(vals, sop_owner_date=fields.Datetime.now() if vals["user_id"] else False)
         res = super().write(vals)
-        if "user_id" in vals and not self.env.context.get("sop_pool_move"):
+        if "user_id" in vals:
             to_user = self.env["res.users"].browse(vals["user_id"])
             moved = managed.filtered(lambda p: origins[p.id] != (vals["user_id"] or False))
             if moved:

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..tools.module_loading import loading_module_data
+
 REVIEW_STATES = [
     ("submitted", "Waiting for Review"),
     ("approved", "Approved"),
@@ -23,17 +25,15 @@ class ResPartner(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            # Every new SOP customer waits for a manager, whatever the caller sent.
-            if (
-                vals.get("sop_managed")
-                and not vals.get("parent_id")
-                and not self.env.context.get("sop_reviewing")
-            ):
+            # Every new SOP customer waits for a manager, whatever the caller sent (module data
+            # such as the demo keeps the state it was written with).
+            if vals.get("sop_managed") and not vals.get("parent_id") and not loading_module_data(self.env):
                 vals.update(sop_review_state="submitted", sop_reviewer_id=False)
         return super().create(vals_list)
 
     def write(self, vals):
-        if {"sop_review_state", "sop_reviewer_id"} & set(vals) and not self.env.context.get("sop_reviewing"):
+        # only the review methods below write these, in superuser mode after their own checks
+        if {"sop_review_state", "sop_reviewer_id"} & set(vals) and not self.env.su:
             raise UserError(self.env._("Use the review buttons to approve or reject a customer."))
         return super().write(vals)
 
@@ -46,7 +46,10 @@ class ResPartner(models.Model):
         pending = self.filtered(lambda p: p.sop_managed)
         if not pending:
             raise UserError(self.env._("Only SOP customers are reviewed."))
-        pending.with_context(sop_reviewing=True).write(
+        # sudo: the review fields are written only here, once the caller is known to be a manager;
+        # the manager's own write access on the customers is checked first
+        pending.check_access("write")
+        pending.sudo().write(
             {"sop_review_state": state, "sop_review_reason": reason, "sop_reviewer_id": self.env.user.id}
         )
         label = dict(self._fields["sop_review_state"]._description_selection(self.env))[state]
@@ -74,9 +77,10 @@ class ResPartner(models.Model):
 
     def action_sop_review_resubmit(self):
         """The owner completed or corrected the profile and submits it again."""
-        self.filtered(lambda p: p.sop_review_state in ("rejected", "approved_pending")).with_context(
-            sop_reviewing=True
-        ).write({"sop_review_state": "submitted"})
+        to_submit = self.filtered(lambda p: p.sop_review_state in ("rejected", "approved_pending"))
+        to_submit.check_access("write")  # the owner (or their manager) resubmits, nobody else
+        # sudo: the review state is written only by the review methods, after the check above
+        to_submit.sudo().write({"sop_review_state": "submitted"})
         return True
 
     def action_sop_open_reject_wizard(self):

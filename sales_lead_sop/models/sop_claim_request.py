@@ -64,8 +64,9 @@ class SopClaimRequest(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             # A request is always filed in the caller's name.
-            vals["user_id"] = self.env.uid
-            vals.pop("state", None)
+            # A request is filed pending and undecided, whatever the caller sent or put in
+            # `default_*` context keys: only the decision methods below set these.
+            vals.update(user_id=self.env.uid, state="pending", decided_by_id=False, refuse_reason=False)
             # sudo: a request is for a customer the rep cannot read (held by someone else);
             # only its SOP flag, owner and name are used by the checks below
             partner = self.env["res.partner"].sudo().browse(vals.get("partner_id"))
@@ -81,6 +82,11 @@ class SopClaimRequest(models.Model):
                 reason=self.env._("Claim request filed: %(reason)s", reason=request.reason),
             )
         return requests
+
+    def write(self, vals):
+        if {"state", "decided_by_id", "user_id", "owner_id", "partner_id"} & set(vals) and not self.env.su:
+            raise UserError(self.env._("A claim request is decided with its Approve and Refuse buttons."))
+        return super().write(vals)
 
     def _check_can_request(self, partner):
         if not partner.exists() or not partner.sop_managed:
@@ -120,7 +126,8 @@ class SopClaimRequest(models.Model):
                 "assign",
                 reason=self.env._("Claim request approved: %(reason)s", reason=request.reason),
             )
-            request.write({"state": "approved", "decided_by_id": self.env.uid})
+            # sudo: the decision fields are written only here, after _check_support
+            request.sudo().write({"state": "approved", "decided_by_id": self.env.uid})
             request._notify_reps(
                 former,
                 self.env._(
@@ -138,7 +145,10 @@ class SopClaimRequest(models.Model):
             refusal = (reason or request.refuse_reason or "").strip()
             if not refusal:
                 raise UserError(self.env._("Say why the request is refused."))
-            request.write({"state": "refused", "refuse_reason": refusal, "decided_by_id": self.env.uid})
+            # sudo: the decision fields are written only here, after _check_support
+            request.sudo().write(
+                {"state": "refused", "refuse_reason": refusal, "decided_by_id": self.env.uid}
+            )
             request._notify_reps(
                 self.env["res.users"],
                 self.env._(

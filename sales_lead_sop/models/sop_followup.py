@@ -1,4 +1,7 @@
+from datetime import timedelta
+
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 METHODS = [
     ("phone", "Phone"),
@@ -40,6 +43,24 @@ class SopFollowup(models.Model):
         followups._sop_register_contact()
         followups.filtered("next_date")._sop_schedule_next()
         return followups
+
+    @api.constrains("date")
+    def _check_date_not_ahead(self):
+        """A follow-up records a contact that happened: dated ahead, it would hold off the
+        recycling of its customer.
+
+        :config: sales_lead_sop.followup_clock_skew_minutes (10)
+        """
+        skew = self.env["sop.settings"]._get_int("followup_clock_skew_minutes")
+        latest = fields.Datetime.now() + timedelta(minutes=skew)
+        for followup in self:
+            if followup.date > latest:
+                raise ValidationError(
+                    self.env._(
+                        "A follow-up records a contact that took place: its date cannot be in the future (%(date)s).",
+                        date=fields.Datetime.to_string(followup.date),
+                    )
+                )
 
     def _sop_register_contact(self):
         """Push each follow-up's date to its lead and customer as their last contact."""

@@ -51,6 +51,8 @@ SOP_SETTING_DEFAULTS = {
     "pause_reactivate_days": 90,
     "first_followup_working_days": 3,
     "recycle_warning_days": 7,
+    # not in the spec: how far ahead of the server's clock a follow-up may be dated (a phone's skew)
+    "followup_clock_skew_minutes": 10,
     # §8 handover
     "handover_block_days": 30,
     "handover_ack_working_days": 3,
