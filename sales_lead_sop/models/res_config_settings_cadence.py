@@ -40,7 +40,8 @@ class ResConfigSettings(models.TransientModel):
     )
     sop_followup_clock_skew_minutes = fields.Integer(
         string="Follow-up Clock Tolerance (minutes)",
-        help="A follow-up may be dated at most this far after the server's time (a phone's clock may run ahead).",
+        help="A follow-up may be dated at most this far after the server's time "
+        "(a phone's clock may run ahead).",
         config_parameter="sales_lead_sop.followup_clock_skew_minutes",
         default=SOP_SETTING_DEFAULTS["followup_clock_skew_minutes"],
     )

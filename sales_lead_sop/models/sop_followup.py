@@ -57,7 +57,8 @@ class SopFollowup(models.Model):
             if followup.date > latest:
                 raise ValidationError(
                     self.env._(
-                        "A follow-up records a contact that took place: its date cannot be in the future (%(date)s).",
+                        "A follow-up records a contact that took place: "
+                        "its date cannot be in the future (%(date)s).",
                         date=fields.Datetime.to_string(followup.date),
                     )
                 )
