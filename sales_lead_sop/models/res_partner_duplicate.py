@@ -12,6 +12,10 @@ from ..tools.module_loading import loading_module_data
 from .sop_partner_key import NAME_KIND
 from .sop_settings import SOP_SETTING_DEFAULTS
 
+# what sop_find_duplicates reads (besides country_id), and the longest text it takes
+QUERY_TEXT_FIELDS = {"name", "phone", "mobile", "fax", "email", "website"}
+QUERY_MAX_LENGTH = 1000
+
 _logger = logging.getLogger(__name__)
 
 MATCH_KINDS = ["name", "phone", "email", "email_domain", "website", "similar_name"]
@@ -206,12 +210,53 @@ class ResPartner(models.Model):
         """
         if not self.env.user.has_group("sales_team.group_sale_salesman"):
             raise AccessError(self.env._("Only salespeople can run the duplicate check."))
-        keys = self._sop_keys_from_vals(vals or {})
+        keys = self._sop_keys_from_vals(self._sop_check_duplicate_query(vals))
         matches = self._sop_search_duplicates(keys)
         rows = self._sop_describe_matches(matches, self.env.user)
         for row in rows:
             del row["_id"]
         return rows
+
+    @api.model
+    def _sop_check_duplicate_query(self, vals):
+        """The values of a duplicate check as sent over RPC, checked before use.
+
+        :return: the values (a dict of texts, and a country id)
+        :raise UserError: for anything else, naming what is wrong
+        """
+        if not vals:
+            return {}
+        if not isinstance(vals, dict):
+            raise UserError(self.env._("The duplicate check takes a dictionary of values."))
+        unknown = sorted(str(key) for key in set(vals) - QUERY_TEXT_FIELDS - {"country_id"})
+        if unknown:
+            raise UserError(
+                self.env._(
+                    "The duplicate check does not know %(fields)s; it reads %(known)s.",
+                    fields=", ".join(unknown),
+                    known=", ".join(sorted(QUERY_TEXT_FIELDS | {"country_id"})),
+                )
+            )
+        for key in QUERY_TEXT_FIELDS & set(vals):
+            value = vals[key]
+            if value in (None, False):
+                continue
+            if not isinstance(value, str) or "\x00" in value or len(value) > QUERY_MAX_LENGTH:
+                raise UserError(
+                    self.env._(
+                        "%(field)s must be a text of at most %(size)s characters.",
+                        field=key,
+                        size=QUERY_MAX_LENGTH,
+                    )
+                )
+        country_id = vals.get("country_id")
+        if country_id not in (None, False) and (
+            not isinstance(country_id, int)
+            or isinstance(country_id, bool)
+            or not self.env["res.country"].browse(country_id).exists()
+        ):
+            raise UserError(self.env._("country_id must be the id of a country."))
+        return vals
 
     def _sop_check_claim_duplicates(self):
         """Hook for claims (pools issue): refuse to claim a public customer that duplicates a

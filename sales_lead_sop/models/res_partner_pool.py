@@ -200,7 +200,7 @@ class ResPartner(models.Model):
         :return: True
         """
         partners = self._sop_check_managed()
-        reason = (reason or "").strip()
+        reason = reason.strip() if isinstance(reason, str) else ""  # RPC may send any JSON
         if not reason:
             raise UserError(self.env._("Say why you release these customers to the public pool."))
         user = self.env.user

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools.rpc_input import check_rpc_vals
+
 
 class SopClaimRequest(models.Model):
     """Apply to claim (申请挑入): a rep asks for a customer held by someone else, with
@@ -63,6 +65,7 @@ class SopClaimRequest(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            check_rpc_vals(self, vals)
             # A request is always filed in the caller's name.
             # A request is filed pending and undecided, whatever the caller sent or put in
             # `default_*` context keys: only the decision methods below set these.
@@ -142,7 +145,8 @@ class SopClaimRequest(models.Model):
         """Support refuses; `reason` (or the refusal reason already filled in) goes back to the rep."""
         self._check_support()
         for request in self:
-            refusal = (reason or request.refuse_reason or "").strip()
+            refusal = reason if isinstance(reason, str) else ""
+            refusal = (refusal or request.refuse_reason or "").strip()
             if not refusal:
                 raise UserError(self.env._("Say why the request is refused."))
             # sudo: the decision fields are written only here, after _check_support

@@ -3,6 +3,8 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools.rpc_input import check_rpc_vals
+
 METHODS = [
     ("phone", "Phone"),
     ("email", "Email"),
@@ -39,6 +41,8 @@ class SopFollowup(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            check_rpc_vals(self, vals)
         followups = super().create(vals_list)
         followups._sop_register_contact()
         followups.filtered("next_date")._sop_schedule_next()
