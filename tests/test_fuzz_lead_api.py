@@ -39,7 +39,8 @@ BODIES = st.one_of(
     VALUES,
     st.dictionaries(st.sampled_from([*FIELDS, "idempotency_key"]) | st.text(max_size=6), VALUES, max_size=5),
     st.fixed_dictionaries(
-        {"name": st.text(min_size=1, max_size=30) | NASTY}, optional={f: LEAVES for f in FIELDS if f != "name"}
+        {"name": st.text(min_size=1, max_size=30) | NASTY},
+        optional={f: LEAVES for f in FIELDS if f != "name"},
     ),
 )
 

@@ -63,8 +63,8 @@ class TestFuzzPublicMethods(SopCommon):
         savepoint = self.env.cr.savepoint()
         try:
             method()
-        except UserError:
-            pass  # a refusal, with its message, is an allowed outcome
+        except UserError as refusal:  # an allowed outcome, if it says why
+            self.assertTrue(str(refusal))
         finally:
             savepoint.close(rollback=True)
             self.env.invalidate_all()
