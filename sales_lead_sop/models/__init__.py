@@ -56,3 +56,4 @@ from . import crm_lead_customer
 from . import crm_lead_pipeline
 from . import res_users_home
 from . import ir_ui_menu
+from . import crm_lead_workspace
