@@ -39,6 +39,7 @@
         "data/ir_cron_lead_data.xml",
         "views/crm_lead_views.xml",
         "views/sop_lead_views.xml",
+        "views/sop_lead_workspace_views.xml",
         "wizard/sop_lead_wizard_views.xml",
         "views/sop_handover_views.xml",
         "report/sop_handover_report.xml",

@@ -226,13 +226,23 @@ class CrmLead(models.Model):
     def create(self, vals_list):
         now = fields.Datetime.now()
         vals_list = [dict(vals) for vals in vals_list]
-        for vals in vals_list:
+        # An imported row without a salesperson is an inquiry like any other: the lead pools
+        # route it first, and only a row no pool takes falls back to the importing user.
+        importing = self.env.context.get("import_file")
+        default_owner = []
+        for index, vals in enumerate(vals_list):
             self._sop_check_contact_date(vals)
             self._sop_prepare_triage_vals(vals)
+            if importing and "user_id" not in vals:
+                vals["user_id"] = False
+                default_owner.append(index)
             if vals.get("user_id"):
                 vals.setdefault("sop_assign_date", now)
         leads = super().create(vals_list)
-        leads.filtered(lambda lead: not lead.user_id and lead.active)._sop_route_to_pool()
+        routed = leads.filtered(lambda lead: not lead.user_id and lead.active)._sop_route_to_pool()
+        unrouted = self.browse([leads[index].id for index in default_owner]) - routed
+        if unrouted:
+            unrouted.write({"user_id": self.env.user.id})
         return leads
 
     def write(self, vals):
@@ -315,7 +325,10 @@ class CrmLead(models.Model):
             contact_name = parse_contact_from_email(msg_dict.get("email_from") or "")[0]
             if contact_name and not msg_dict.get("author_id"):
                 custom_values.setdefault("contact_name", contact_name)
-        return super().message_new(msg_dict, custom_values=custom_values)
+        lead = super().message_new(msg_dict, custom_values=custom_values)
+        # the gateway posts the inquiry on the lead returned here: that email is the arrival
+        # the deadlines count from, not a contact that would meet the first-contact deadline
+        return lead.with_context(sop_inquiry_arrival=True)
 
     def _sop_move_history_to(self, customer):
         """Move the chatter (messages, not tracking) and attachments of this lead to

@@ -7,6 +7,7 @@ from psycopg2 import errors as pg_errors
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL, split_every
+from odoo.tools.safe_eval import safe_eval
 
 _logger = logging.getLogger(__name__)
 
@@ -27,22 +28,46 @@ class CrmLead(models.Model):
     # ------------------------------------------------------------
 
     def _sop_route_to_pool(self):
-        """Route new unassigned leads to the first matching pool and, when the pool says so,
-        to its default assignee or next round-robin member (who is notified)."""
+        """Route leads arriving without an owner (API, mail alias, import, manual entry: any
+        create) to the first matching pool, by sequence. The lead takes the pool's team (unless
+        it came with one) and, when the pool auto-assigns, its default assignee or next
+        round-robin member: that owner is notified ("assigned to you") and the first-contact
+        deadline runs from this moment. A pool without either keeps the lead in its claim list
+        (领取), where its team's manager can also assign it (分配). A lead matching no pool is
+        left as it came.
+
+        :return: the leads routed to a pool
+        """
+        if not self:
+            return self
         Pool = self.env["sop.lead.pool"].sudo()  # routing runs for gateway/API users too
-        for lead in self:
-            pool = Pool._sop_find_pool(lead)
-            if not pool:
-                continue
-            vals = {"sop_pool_id": pool.id}
-            user = pool._sop_next_user()
-            if user:
-                vals["user_id"] = user.id
-            if pool.team_id and not lead.team_id:
-                vals["team_id"] = pool.team_id.id
-            lead.write(vals)
-            if user:
-                self.env["sop.pool.history"]._log("assign", leads=lead, to_user=user, reason=pool.name)
+        # one search for the batch (an import brings thousands of rows), then match in memory
+        pools = Pool.search([("company_id", "in", [False, *self.company_id.ids, self.env.company.id])])
+        waiting, routed = self, self.browse()
+        for pool in pools:
+            company = pool.company_id
+            candidates = waiting.filtered(
+                lambda lead, company=company: not company or (lead.company_id or self.env.company) == company
+            )
+            matched = candidates.filtered_domain(safe_eval(pool.domain or "[]")) if candidates else candidates
+            for lead in matched:
+                lead._sop_route_into(pool)
+            waiting -= matched
+            routed |= matched
+        return routed
+
+    def _sop_route_into(self, pool):
+        """Put this lead into `pool`, with the pool's team and next owner (logged)."""
+        self.ensure_one()
+        vals = {"sop_pool_id": pool.id}
+        user = pool._sop_next_user()
+        if user:
+            vals["user_id"] = user.id
+        if pool.team_id and not self.team_id:
+            vals["team_id"] = pool.team_id.id
+        self.write(vals)
+        if user:
+            self.env["sop.pool.history"]._log("assign", leads=self, to_user=user, reason=pool.name)
 
     # ------------------------------------------------------------
     # CLAIM / RETURN / ASSIGN

@@ -16,6 +16,8 @@ class MailMessage(models.Model):
         messages = super().create(vals_list)
         # decide from the values first: tracking and other notifications (most messages)
         # then cost no query at all
+        if self.env.context.get("sop_inquiry_arrival"):
+            return messages  # the inquiry that created the lead (crm.lead.message_new)
         candidates = [
             message.id
             for message, vals in zip(messages, vals_list, strict=True)

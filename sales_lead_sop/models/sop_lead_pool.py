@@ -1,5 +1,4 @@
-from odoo import api, fields, models
-from odoo.tools.safe_eval import safe_eval
+from odoo import fields, models
 
 
 class SopLeadPool(models.Model):
@@ -39,14 +38,6 @@ class SopLeadPool(models.Model):
         )
         for pool in self:
             pool.lead_count = counts.get(pool, 0)
-
-    @api.model
-    def _sop_find_pool(self, lead):
-        """First active pool (by sequence) whose routing domain matches `lead`, or an empty set."""
-        for pool in self.search([("company_id", "in", [False, lead.company_id.id or self.env.company.id])]):
-            if lead.filtered_domain(safe_eval(pool.domain or "[]")):
-                return pool
-        return self.browse()
 
     def _sop_next_user(self, exclude=None):
         """Next owner of a lead of this pool: the default assignee, else the next round-robin
