@@ -46,6 +46,7 @@ from . import res_config_settings_handover
 from . import sop_handover
 from . import sop_handover_export
 from . import res_partner_scope
+from . import res_partner_entry
 from . import sop_name_word
 from . import sop_free_mail_domain
 from . import sop_partner_key

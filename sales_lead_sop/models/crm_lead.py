@@ -70,6 +70,12 @@ class CrmLead(models.Model):
         string="Overdue", compute="_compute_sop_is_overdue", search="_search_sop_is_overdue"
     )
     sop_last_contact_date = fields.Datetime(string="Last Contact", readonly=True, copy=False)
+    sop_qualified_date = fields.Datetime(
+        string="Qualified On",
+        readonly=True,
+        copy=False,
+        help="When the lead was typed a target customer: start of the customer-entry deadline.",
+    )
     sop_is_sop_stage = fields.Boolean(related="stage_id.sop_pipeline")
     sop_use_pipeline = fields.Boolean(related="team_id.sop_use_pipeline")
     sop_pi_number = fields.Char(string="PI Number", tracking=True, copy=False)
@@ -115,6 +121,8 @@ class CrmLead(models.Model):
         "sop_next_followup_date",
         "sop_assign_date",
         "sop_last_contact_date",
+        "sop_qualified_date",
+        "partner_id",
         "user_id",
         "stage_id",
         "company_id",
@@ -152,6 +160,13 @@ class CrmLead(models.Model):
             if lead.sop_last_contact_date:
                 days = cadence[lead.sop_intent or "potential"]
                 candidates.append(lead._sop_add_working_days(lead.sop_last_contact_date, days))
+            if lead.sop_lead_type == "target" and lead.sop_qualified_date and not lead.partner_id:
+                # a target customer is entered (converted) within N working days (SOP.md §3)
+                candidates.append(
+                    lead._sop_add_working_days(
+                        lead.sop_qualified_date, self._sop_param("customer_entry_working_days")
+                    )
+                )
             if lead.sop_lead_type == "to_verify" and lead.sop_next_followup_date:
                 candidates.append(datetime.combine(lead.sop_next_followup_date, time(23, 59, 59)))
             lead.sop_deadline = min(candidates) if candidates else False
@@ -263,8 +278,11 @@ class CrmLead(models.Model):
             raise UserError(self.env._("The last contact is set by the system: log a follow-up instead."))
 
     def _sop_prepare_triage_vals(self, vals):
-        """Triage side effects in `vals`: an invalid lead leaves the list (archived, never
-        deleted); a lead to verify always gets a next follow-up date."""
+        """Triage side effects in `vals`: a target customer starts its entry deadline; an invalid
+        lead leaves the list (archived, never deleted); a lead to verify always gets a next
+        follow-up date."""
+        if vals.get("sop_lead_type") == "target":
+            vals.setdefault("sop_qualified_date", fields.Datetime.now())
         if vals.get("sop_lead_type") == "invalid":
             vals["active"] = False
         elif vals.get("sop_lead_type") == "to_verify" and not vals.get("sop_next_followup_date"):

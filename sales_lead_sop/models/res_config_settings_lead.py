@@ -19,6 +19,12 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="sales_lead_sop.first_contact_days",
         default=SOP_SETTING_DEFAULTS["first_contact_days"],
     )
+    sop_customer_entry_working_days = fields.Integer(
+        string="Customer Entry (working days)",
+        config_parameter="sales_lead_sop.customer_entry_working_days",
+        default=SOP_SETTING_DEFAULTS["customer_entry_working_days"],
+        help="Working days after a lead is typed a target customer within which the customer is entered.",
+    )
     sop_cadence_potential_days = fields.Integer(
         string="Cadence: Potential Intent",
         config_parameter="sales_lead_sop.cadence_potential_days",

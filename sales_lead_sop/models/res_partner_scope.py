@@ -93,14 +93,9 @@ class ResPartner(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        user = self.env.user
         # A rep's new customer is theirs (the form sends an empty salesperson); sales support and
         # administrators read public customers, so theirs stay as entered.
-        if (
-            not self.env.su
-            and user.has_group("sales_lead_sop.group_sop_rep")
-            and not user.has_group("sales_lead_sop.group_sop_support")
-        ):
+        if self._sop_user_enters_customers():
             for vals in vals_list:
                 if vals.get("sop_managed") and not vals.get("parent_id") and not vals.get("user_id"):
                     vals["user_id"] = self.env.uid

@@ -7,6 +7,7 @@ SOP_SETTING_DEFAULTS = {
     # §2 leads and §6 pipeline
     "alibaba_processing_working_days": 2,
     "first_contact_days": 1,
+    "customer_entry_working_days": 1,
     "cadence_potential_days": 7,
     "cadence_clear_days": 3,
     "cadence_high_days": 1,

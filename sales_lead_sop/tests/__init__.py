@@ -35,3 +35,7 @@ from . import test_duplicate_key_backfill
 from . import test_views
 from . import test_ui_customer_create
 from . import test_ui_pipeline
+from . import test_ui_support_claim_requests
+from . import test_partner_entry
+from . import test_ui_contacts_company
+from . import test_ui_admin_settings

@@ -61,7 +61,8 @@ class TestCustomerProfile(SopCommon):
         self.assertEqual(contact.sop_wechat, "wx_has_mail")
 
     def test_non_sop_partners_untouched(self):
-        plain = self.env["res.partner"].with_user(self.rep_a).create({"name": "Vendor", "is_company": True})
+        # sales support enters companies outside the SOP (a rep's company is always a customer)
+        plain = self.env["res.partner"].with_user(self.support).create({"name": "Vendor", "is_company": True})
         self.assertFalse(plain.sop_code)
         self.assertFalse(plain.sop_review_state)
         self.assertEqual(plain.sop_completeness, 0)

@@ -78,7 +78,7 @@ class TestDemoData(TransactionCase):
         for lead in opportunities:
             self.assertEqual(lead.partner_id.user_id, lead.user_id, lead.name)
 
-    def test_reps_open_on_their_customers(self):
+    def test_sop_users_open_on_their_work(self):
         action = self.env.ref("sales_lead_sop.res_partner_action_sop_customers").id
         for xmlid in ("user_rep_li", "user_rep_zhang", "user_rep_liu"):
             self.assertEqual(self.env.ref(f"sales_lead_sop.{xmlid}").action_id.id, action, xmlid)
@@ -93,6 +93,18 @@ class TestDemoData(TransactionCase):
             self.env, "sop_home_admin", groups="base.group_user,sales_team.group_sale_manager"
         )
         self.assertFalse(admin.action_id, "sales administrators keep Odoo's home")
+        claim_requests = self.env.ref("sales_lead_sop.sop_claim_request_action").id
+        self.assertEqual(self.env.ref("sales_lead_sop.user_support").action_id.id, claim_requests)
+        support = new_test_user(
+            self.env, "sop_home_support", groups="base.group_user,sales_lead_sop.group_sop_support"
+        )
+        self.assertEqual(support.action_id.id, claim_requests, "support opens on the requests to decide")
+        both = new_test_user(
+            self.env,
+            "sop_home_rep_support",
+            groups="base.group_user,sales_lead_sop.group_sop_rep,sales_lead_sop.group_sop_support",
+        )
+        self.assertEqual(both.action_id.id, claim_requests, "support first")
         later = new_test_user(self.env, "sop_home_later", groups="base.group_user")
         self.assertFalse(later.action_id)
         later.groups_id = [(4, self.env.ref("sales_lead_sop.group_sop_rep").id)]

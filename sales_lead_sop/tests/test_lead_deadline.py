@@ -93,3 +93,17 @@ class TestLeadDeadline(SopCommon):
             self.assertTrue(lead.sop_is_overdue)
             self.assertIn(lead, Lead.search([("sop_is_overdue", "=", True)]))
             self.assertNotIn(lead, Lead.search([("sop_is_overdue", "=", False)]))
+
+    @freeze_time("2026-03-06 10:00:00")  # a Friday
+    def test_target_customer_entered_within_one_working_day(self):
+        lead = self.env["crm.lead"].create({"name": "Qualified", "user_id": False})
+        self.assertFalse(lead.sop_deadline)
+        lead.sop_lead_type = "target"
+        self.assertEqual(lead.sop_qualified_date, datetime(2026, 3, 6, 10, 0))
+        self.assertEqual(lead.sop_deadline.date(), date(2026, 3, 9), "the next working day, Monday")
+        self.env["res.config.settings"].create({"sop_customer_entry_working_days": 3}).execute()
+        lead.invalidate_recordset(["sop_deadline"])
+        lead._compute_sop_deadline()
+        self.assertEqual(lead.sop_deadline.date(), date(2026, 3, 11), "Mon + Tue + Wed")
+        lead.partner_id = self._create_customer("Entered Co")
+        self.assertFalse(lead.sop_deadline, "entered: the deadline is gone")

@@ -49,7 +49,7 @@ function pick(field, text) {
 }
 
 /** The required profile fields of the SOP Profile tab, then Save. */
-function fillProfileAndSave(shortName) {
+export function fillProfileAndSave(shortName) {
     return [
         {
             content: "Short name",
