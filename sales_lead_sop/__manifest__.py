@@ -53,6 +53,7 @@
     ],
     "demo": [
         "demo/res_lang_demo.xml",
+        "demo/ir_config_parameter_demo.xml",
         "demo/product_demo.xml",
         "demo/res_users_demo.xml",
         "demo/res_partner_demo.xml",
@@ -61,6 +62,9 @@
         "demo/sop_access_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "sales_lead_sop/static/src/**/*",
+        ],
         "web.assets_tests": [
             "sales_lead_sop/static/tests/tours/*.js",
         ],

@@ -80,3 +80,20 @@ class ResConfigSettings(models.TransientModel):
         default=SOP_SETTING_DEFAULTS["duplicate_policy_similar_name"],
         help=POLICY_HELP,
     )
+
+    sop_phone_country_id = fields.Many2one(
+        "res.country",
+        string="Default Country for Phone Numbers",
+        config_parameter="sales_lead_sop.phone_country_id",
+        help="Phone numbers typed without +country prefix are read in the national format of the "
+        "customer's country, else of this one (e.g. 021 5555 0199 is +86 21 5555 0199 for China). "
+        "Empty: the company's country.",
+    )
+
+    def set_values(self):
+        before = self.env["res.partner"]._sop_phone_country()
+        super().set_values()
+        if self.env["res.partner"]._sop_phone_country() != before:
+            # The stored phone keys of customers without a country were read in the former
+            # country: rebuild them all in the background (batched, resumable job).
+            self.env["sop.partner.key"]._sop_schedule_rebuild()

@@ -118,6 +118,23 @@ class ResPartner(models.Model):
         self.invalidate_recordset(["sop_name_key"])
 
     @api.model
+    def _sop_phone_country(self):
+        """Country whose national format reads phone numbers written without +prefix when the
+        customer has no country of its own: the setting, else the company's country.
+
+        A national number means nothing without its country (021 is Shanghai in China, Cardiff
+        in the UK; trunk prefixes differ), so the check compares E.164 numbers read in a known
+        country rather than bare digits, as Odoo's phone_validation does.
+
+        :config: sales_lead_sop.phone_country_id (id of a res.country; empty: the company's)
+        """
+        value = self.env["sop.settings"]._get_raw("phone_country_id")
+        country = self.env["res.country"]
+        if value and str(value).isdigit():
+            country = country.browse(int(value)).exists()
+        return country or self.env.company.country_id
+
+    @api.model
     def _sop_phone_fields(self):
         return [name for name in ("phone", "mobile", "fax") if name in self._fields]
 
@@ -299,7 +316,7 @@ class ResPartner(models.Model):
         if any(not str(phone).strip().startswith(("+", "00")) for phone in phones):
             if vals.get("country_id"):
                 country_code = self.env["res.country"].browse(int(vals["country_id"])).code
-            country_code = country_code or self.env.company.country_id.code
+            country_code = country_code or self._sop_phone_country().code
         keys = Key._sop_keys_of(
             phones=phones,
             emails=[vals.get("email")],

@@ -253,21 +253,58 @@ class ResPartner(models.Model):
     def action_sop_claim(self):
         """Button: claim, then tell the rep it worked (used on forms, kanban cards and lists)."""
         self.sop_claim()
+        # reload the kanban/list/form so the claimed cards show their new owner
+        return self._sop_claim_notification({"type": "ir.actions.client", "tag": "soft_reload"})
+
+    def _sop_claim_notification(self, next_action):
+        """Success notification of a claim of `self`, naming the customers and the places left
+        in the caller's private pool, then `next_action`."""
+        user = self.env.user
+        capacity = self._sop_param("capacity")
+        left = max(capacity - self._sop_owned_count(user), 0)
+        if len(self) == 1:
+            message = self.env._(
+                "%(name)s is now in your private pool. %(left)s of %(capacity)s places left.",
+                name=self.display_name,
+                left=left,
+                capacity=capacity,
+            )
+        else:
+            message = self.env._(
+                "%(count)s customers are now in your private pool: %(names)s. "
+                "%(left)s of %(capacity)s places left.",
+                count=len(self),
+                names=", ".join(self[:5].mapped("display_name")) + (", ..." if len(self) > 5 else ""),
+                left=left,
+                capacity=capacity,
+            )
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",
             "params": {
                 "type": "success",
-                "message": self.env._("%(count)s customer(s) added to your private pool.", count=len(self)),
-                # reload the kanban/list/form so the claimed cards show their new owner
-                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+                "title": self.env._("Claimed"),
+                "message": message,
+                "next": next_action,
             },
         }
 
     def action_sop_release(self):
-        """Button: open the release wizard for these customers."""
+        """Button: open the release wizard for these customers (a dialog over a list, a page
+        from one customer's form, which the rep may not read any more once it is released)."""
+        if len(self) == 1:
+            view = self.env.ref("sales_lead_sop.sop_partner_release_view_form_page")
+            return {
+                "type": "ir.actions.act_window",
+                "name": self.env._("Release to Public Pool"),
+                "res_model": "sop.partner.release",
+                "views": [(view.id, "form")],
+                "target": "current",
+                "context": {"default_partner_ids": self.ids, "default_open_customers_after": True},
+            }
         return {
             "type": "ir.actions.act_window",
+            "name": self.env._("Release to Public Pool"),
             "res_model": "sop.partner.release",
             "view_mode": "form",
             "target": "new",

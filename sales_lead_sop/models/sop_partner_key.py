@@ -136,7 +136,7 @@ class SopPartnerKey(models.Model):
             return
         cr = self.env.cr
         self.env["res.partner"].flush_model()  # commercial_partner_id of new contacts is computed late
-        default_country = self.env.company.country_id.code
+        default_country = self.env["res.partner"]._sop_phone_country().code
         phone_fields = self.env["res.partner"]._sop_phone_fields()
         cr.execute(
             SQL(
@@ -169,7 +169,7 @@ class SopPartnerKey(models.Model):
         """
         cr = self.env.cr
         phone_fields = self.env["res.partner"]._sop_phone_fields()
-        default_country = self.env.company.country_id.code
+        default_country = self.env["res.partner"]._sop_phone_country().code
         cr.execute("SELECT id, code FROM res_country")
         country_codes = dict(cr.fetchall())
         # Customers are their own commercial partner; contacts point to theirs.
@@ -199,6 +199,17 @@ class SopPartnerKey(models.Model):
         del partners
         stale, added = self._sop_write_range(from_id, to_id, rows, names=False)
         return stale, len(added)
+
+    @api.model
+    def _sop_schedule_rebuild(self):
+        """Have the backfill job rebuild the phone/email/domain rows of every customer (after a
+        change that reads them differently), starting now."""
+        # sudo: the job's resume point is a system parameter; an admin saving settings need
+        # not manage scheduled actions
+        self.env["ir.config_parameter"].sudo().set_param("sales_lead_sop.partner_keys_from_id", "0")
+        cron = self.env.ref("sales_lead_sop.ir_cron_sop_name_keys", raise_if_not_found=False)
+        if cron:
+            cron.sudo()._trigger()
 
     @api.model
     def _sop_set_name_keys_range(self, from_id, to_id, keys):

@@ -129,13 +129,15 @@ class SopPublicCustomer(models.Model):
         if len(partners) != 1:
             return partners.action_sop_claim()
         partners.sop_claim()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "res.partner",
-            "res_id": partners.id,
-            "views": [(False, "form")],
-            "target": "current",
-        }
+        return partners._sop_claim_notification(
+            {
+                "type": "ir.actions.act_window",
+                "res_model": "res.partner",
+                "res_id": partners.id,
+                "views": [(False, "form")],
+                "target": "current",
+            }
+        )
 
     def action_sop_assign(self):
         """Assign button (managers): choose the rep of a led team who takes these customers."""

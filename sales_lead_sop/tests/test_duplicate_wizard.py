@@ -63,12 +63,44 @@ class TestDuplicateWizard(SopCommon):
         line = check.line_ids.filtered(lambda line: line.status == "public")
         action = line.action_claim()
         self.assertEqual(self.public.user_id, self.rep_b)
-        self.assertEqual(action["res_id"], self.public.id)
+        self.assertEqual(action["params"]["next"]["res_id"], self.public.id)
+        self.assertIn("宁波澜川五金制品有限公司", action["params"]["message"])
         self.assertEqual(line.status, "mine")
         history = self.env["sop.pool.history"].search(
             [("partner_id", "=", self.public.id), ("action", "=", "claim")]
         )
         self.assertEqual(history.to_user_id, self.rep_b)
+
+    def test_local_number_read_in_the_phone_country_setting(self):
+        # A Chinese number typed the way it is dialled in China, with no country on the check.
+        self.env["ir.config_parameter"].sudo().set_param(
+            "sales_lead_sop.phone_country_id", str(self.country_cn.id)
+        )
+        check = self.env["sop.duplicate.check"].with_user(self.rep_b).create({"phone": "0574 8888 1234"})
+        self.assertEqual(check.country_id, self.country_cn)
+        check.action_check()
+        self.assertEqual(check.line_ids.filtered(lambda line: line.match == "phone").status, "public")
+        # Read as another country's number, the same digits are another phone.
+        us = self.env.ref("base.us")
+        self.env["ir.config_parameter"].sudo().set_param("sales_lead_sop.phone_country_id", str(us.id))
+        other = self.env["sop.duplicate.check"].with_user(self.rep_b).create({"phone": "0574 8888 1234"})
+        self.assertEqual(other.country_id, us)
+        other.action_check()
+        self.assertFalse(other.line_ids.filtered(lambda line: line.match == "phone"))
+
+    def test_phone_country_defaults_to_the_company_country(self):
+        self.env["ir.config_parameter"].sudo().set_param("sales_lead_sop.phone_country_id", "")
+        self.assertEqual(self.env["res.partner"]._sop_phone_country(), self.env.company.country_id)
+
+    def test_phone_country_change_rebuilds_the_keys(self):
+        Param = self.env["ir.config_parameter"].sudo()
+        Param.set_param("sales_lead_sop.partner_keys_from_id", "")
+        settings = self.env["res.config.settings"].create({})
+        settings.sop_phone_country_id = (
+            self.env.ref("base.de") if settings.sop_phone_country_id else self.country_cn
+        )
+        settings.execute()
+        self.assertEqual(Param.get_param("sales_lead_sop.partner_keys_from_id"), "0")
 
     def test_claim_button_refused_on_owned(self):
         check = self._check(self.rep_b, phone="0512 6666 8888")

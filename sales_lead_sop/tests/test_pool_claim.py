@@ -52,6 +52,19 @@ class TestPoolClaim(SopCommon):
         self.assertFalse(history.from_user_id)
         self.assertTrue(self.public.sop_recycle_date, "a claimed potential customer gets a recycle date")
 
+    def test_claim_button_names_the_customer_and_places_left(self):
+        self._set("capacity", "5")
+        self._create_customer("Already Mine Co", user=self.rep_a)
+        action = (
+            self.env["sop.public.customer"].with_user(self.rep_a).browse(self.public.id).action_sop_claim()
+        )
+        self.assertEqual(action["tag"], "display_notification")
+        self.assertEqual(action["params"]["type"], "success")
+        self.assertIn("Public Trading Co", action["params"]["message"])
+        self.assertIn("3 of 5", action["params"]["message"])
+        self.assertEqual(action["params"]["next"]["res_id"], self.public.id)
+        self.assertEqual(self.public.user_id, self.rep_a)
+
     def test_claim_owned_customer_names_the_winner(self):
         with self.assertRaisesRegex(UserError, "no longer in the public pool: Rep B was faster"):
             self.owned_b.with_user(self.rep_a).sop_claim()
@@ -150,8 +163,28 @@ class TestPoolClaim(SopCommon):
             .with_user(self.rep_b)
             .create({"partner_ids": [(6, 0, self.owned_b.ids)], "reason_id": reason.id, "note": "3 calls"})
         )
-        wizard.action_release()
+        action = wizard.action_release()
         self.assertEqual(self._history(self.owned_b, "release").reason, "Unreachable - 3 calls")
+        self.assertIn("Owned By B Ltd", action["params"]["message"])
+        self.assertEqual(action["params"]["next"]["type"], "ir.actions.act_window_close")
+
+    def test_release_from_the_form_is_a_page_that_leads_to_my_customers(self):
+        # Once released the rep cannot read the customer: reloading its form would fail.
+        action = self.owned_b.with_user(self.rep_b).action_sop_release()
+        self.assertEqual(action["target"], "current")
+        wizard = (
+            self.env["sop.partner.release"]
+            .with_user(self.rep_b)
+            .with_context(action["context"])
+            .create({"note": "Buys from a distributor now"})
+        )
+        done = wizard.action_release()
+        self.assertFalse(self.owned_b.user_id)
+        self.assertEqual(done["params"]["next"]["target"], "main")
+        self.assertEqual(done["params"]["next"]["res_model"], "res.partner")
+        self.assertEqual(
+            (self.owned_b | self.public).with_user(self.rep_b).action_sop_release()["target"], "new"
+        )
 
     def test_manager_assigns_in_own_team(self):
         customers = self.public | self._create_customer("Public 2")

@@ -55,6 +55,18 @@ class TestViews(SopCommon):
         self.assertNotIn("action_sop_review_approve", rep)
         self.assertTrue({"action_sop_claim", "action_sop_release", "action_sop_request_claim"} <= rep)
 
+    def test_rep_daily_buttons_stay_in_the_header_on_a_phone(self):
+        # Odoo moves header buttons into the gear menu on a phone, except these (form compiler patch).
+        header = self._form(self.rep_a).find(".//header[@name='sop_header']")
+        pinned = {
+            node.get("name")
+            for node in header.iter("button")
+            if "o_sop_phone_visible" in node.get("class", "")
+        }
+        self.assertEqual(pinned, {"action_sop_claim", "action_sop_log_followup", "action_sop_release"})
+        claim = header.find("button[@name='action_sop_claim']")
+        self.assertTrue(claim.get("confirm"), "a claim asks first")
+
     def test_settings_show_every_sop_block(self):
         views = (
             self.env["res.config.settings"]

@@ -30,7 +30,7 @@ class SopDuplicateCheck(models.TransientModel):
     country_id = fields.Many2one(
         "res.country",
         string="Country",
-        default=lambda self: self.env.company.country_id,
+        default=lambda self: self.env["res.partner"]._sop_phone_country(),
         help="Reads phone numbers written without the +country prefix.",
     )
     claim_reason = fields.Text(
@@ -135,13 +135,15 @@ class SopDuplicateCheckLine(models.TransientModel):
             raise UserError(self.env._("Claiming from the public pool is not available."))
         customer.sop_claim()
         self.status = "mine"
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "res.partner",
-            "res_id": customer.id,
-            "view_mode": "form",
-            "target": "current",
-        }
+        return customer._sop_claim_notification(
+            {
+                "type": "ir.actions.act_window",
+                "res_model": "res.partner",
+                "res_id": customer.id,
+                "views": [(False, "form")],
+                "target": "current",
+            }
+        )
 
     def action_apply(self):
         """File a claim request (申请挑入) for another rep's customer, with the check's reason."""

@@ -1,10 +1,13 @@
 /** @odoo-module **/
 import { registry } from "@web/core/registry";
+import { confirmDialog } from "./sop_tour_utils";
 
-registry.category("web_tour.tours").add("sales_lead_sop_rep_claim_mobile", {
+// A rep claims (挑入) a public-pool customer: the claim asks first, then a notification names
+// the customer and the places left in the rep's private pool (capacity 50 in the test).
+registry.category("web_tour.tours").add("sales_lead_sop_rep_claim", {
     steps: () => [
         {
-            content: "The public pool shows the customer as a kanban card with a Claim button",
+            content: "The public pool shows the customer as a card with a Claim button",
             trigger: ".o_kanban_record:contains('Tour Public Co'):has(button.o_sop_claim)",
         },
         {
@@ -20,17 +23,17 @@ registry.category("web_tour.tours").add("sales_lead_sop_rep_claim_mobile", {
                 ":not(:has(.o-mail-Chatter)):not(:contains('+86 21 5555 0199')):not(:contains('buyer@tour.example'))",
         },
         {
-            content: "On a phone the header buttons live in the gear menu",
-            trigger: ".o_control_panel .o_cp_action_menus .dropdown-toggle",
+            content: "Claim is a button of the header (not hidden in a menu)",
+            trigger: ".o_form_view .o_form_statusbar button[name='action_sop_claim']",
             run: "click",
         },
+        ...confirmDialog("Confirm the claim"),
         {
-            content: "Claim it",
-            trigger: ".o-dropdown--menu [name='action_sop_claim']",
-            run: "click",
+            content: "A notification names the customer and the places left (50 - 2)",
+            trigger: ".o_notification:contains('Tour Public Co'):contains('48')",
         },
         {
-            content: "Now the rep owns it and sees its phone and email",
+            content: "Now the rep owns it and sees its phone",
             trigger:
                 ".o_form_view .o_field_widget[name=phone]:contains('+86 21 5555 0199'), " +
                 ".o_form_view .o_field_widget[name=phone] input:value('+86 21 5555 0199')",
