@@ -35,3 +35,4 @@ from . import test_duplicate_key_backfill
 from . import test_views
 from . import test_ui_customer_create
 from . import test_ui_pipeline
+from . import test_ui_manager
