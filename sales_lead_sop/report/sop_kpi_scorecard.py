@@ -106,7 +106,7 @@ class SopKpiScorecard(models.Model):
     _order = "month desc, user_id"
     _rec_name = "user_id"
 
-    month = fields.Date(readonly=True)
+    month = fields.Date(string="Month Start", readonly=True)
     month_name = fields.Char(string="Month", compute="_compute_month_name")
     user_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
     team_id = fields.Many2one("crm.team", string="Sales Team", readonly=True)
@@ -138,7 +138,7 @@ class SopKpiScorecard(models.Model):
         string="Alibaba On Time", readonly=True, help="Alibaba inquiries processed within their deadline."
     )
     alibaba_on_time_rate = fields.Float(
-        string="Alibaba %",
+        string="Alibaba",
         readonly=True,
         aggregator="avg",
         help="Share of the month's Alibaba inquiries processed within their deadline (working days "
@@ -151,11 +151,10 @@ class SopKpiScorecard(models.Model):
         string="1st Follow-ups On Time", readonly=True, help="New customers followed up on time."
     )
     first_followup_on_time_rate = fields.Float(
-        string="1st Follow-up %",
+        string="1st Follow-up",
         readonly=True,
         aggregator="avg",
-        help="Share of the month's new customers whose first follow-up was on time. Empty when "
-        "none was due.",
+        help="Share of the month's new customers whose first follow-up was on time. Empty when none was due.",
     )
     owned_count = fields.Integer(
         string="Cust. Owned", readonly=True, help="Customers the salesperson owns now."
@@ -164,13 +163,13 @@ class SopKpiScorecard(models.Model):
         string="Cust. Contacted", readonly=True, help="Own customers contacted in the month."
     )
     coverage_rate = fields.Float(
-        string="Coverage %",
+        string="Coverage",
         readonly=True,
         aggregator="avg",
         help="Share of the salesperson's customers contacted in the month. Empty when they own none.",
     )
     completeness = fields.Float(
-        string="Profile %",
+        string="Profile",
         readonly=True,
         aggregator="avg",
         help="Average profile completeness of the salesperson's customers. Empty when they own none.",
@@ -235,11 +234,11 @@ class SopKpiScorecard(models.Model):
     completeness_target = fields.Integer(string="Profile Target", compute="_compute_missed_targets")
     completeness_missed = fields.Boolean(string="Profile Missed", compute="_compute_missed_targets")
     missed_target_count = fields.Integer(
-        string="Missed Targets",
+        string="Missed",
         compute="_compute_missed_targets",
         help="Figures of the row below their target (targets are set in Settings).",
     )
-    missed_targets = fields.Char(string="Missed", compute="_compute_missed_targets")
+    missed_targets = fields.Char(string="Missed Targets", compute="_compute_missed_targets")
 
     @api.model
     def _sop_targets(self):

@@ -267,7 +267,7 @@ class TestKpiScorecard(SopCommon):
         row.invalidate_recordset()
         # only the profile completeness (67 % in this dataset) is still missed
         self.assertEqual(row.missed_target_count, 1)
-        self.assertEqual(row.missed_targets, "Profile %")
+        self.assertEqual(row.missed_targets, "Profile")
         self.assertEqual(
             [name for name in TARGETS if row[name + "_missed"]], ["completeness"], "only that figure is red"
         )
@@ -335,7 +335,9 @@ class TestKpiScorecard(SopCommon):
 
     def test_labels_show_the_targets_and_the_month_in_words(self):
         self.env["ir.config_parameter"].sudo().set_param("sales_lead_sop.kpi_target_leads", "7")
-        described = self.env["sop.kpi.scorecard"].fields_get(["lead_count", "coverage_rate"], ["string", "help"])
+        described = self.env["sop.kpi.scorecard"].fields_get(
+            ["lead_count", "coverage_rate"], ["string", "help"]
+        )
         self.assertEqual(described["lead_count"]["string"], "Leads ≥ 7")
         self.assertIn("at least 100%", described["coverage_rate"]["help"])
         self.env["res.lang"]._activate_lang("zh_CN")
