@@ -1,36 +1,43 @@
 from datetime import date
 
+from babel.dates import format_skeleton
+
 from odoo import api, fields, models, tools
 from odoo.models import parse_read_group_spec
 from odoo.tools import SQL
+from odoo.tools.misc import babel_locale_parse, get_lang
 
 from .sop_report_sql import LEAD_INDEX, create_indexes, sop_report_session
 
-# (count field, target setting key) pairs whose miss is highlighted in the scorecard
+# figure -> (target setting key, denominator): a figure is measured against its target (SOP.md
+# §9, at least the target); a rate without a denominator (no Alibaba inquiry due, no customer
+# owned) has no value, so it neither meets nor misses its target
 TARGETS = {
-    "lead_count": "kpi_target_leads",
-    "customer_count": "kpi_target_customers",
-    "opp_existing_count": "kpi_target_opp_existing",
-    "opp_new_count": "kpi_target_opp_new",
-    "alibaba_on_time_rate": "kpi_target_alibaba_on_time",
-    "first_followup_on_time_rate": "kpi_target_first_followup_on_time",
-    "coverage_rate": "kpi_target_coverage",
-    "completeness": "kpi_target_completeness",
+    "lead_count": ("kpi_target_leads", None),
+    "customer_count": ("kpi_target_customers", None),
+    "opp_existing_count": ("kpi_target_opp_existing", None),
+    "opp_new_count": ("kpi_target_opp_new", None),
+    "alibaba_on_time_rate": ("kpi_target_alibaba_on_time", "alibaba_count"),
+    "first_followup_on_time_rate": ("kpi_target_first_followup_on_time", "first_followup_count"),
+    "coverage_rate": ("kpi_target_coverage", "owned_count"),
+    "completeness": ("kpi_target_completeness", "owned_count"),
 }
+# figures read as percentages, for the target shown in their label
+PERCENT_FIGURES = {"alibaba_on_time_rate", "first_followup_on_time_rate", "coverage_rate", "completeness"}
 
 
-# rate measure -> (numerator, denominator, value without denominator): a group's rate is
-# recomputed from its own totals in _read_group_select (a mean of the rows' rates would give a
-# rep with 1 Alibaba inquiry the same weight as one with 50)
+# rate measure -> (numerator, denominator): a group's rate is recomputed from its own totals in
+# _read_group_select (a mean of the rows' rates would give a rep with 1 Alibaba inquiry the
+# same weight as one with 50); without a denominator it is NULL, shown empty
 RATES = {
-    "alibaba_on_time_rate": ("alibaba_on_time_count", "alibaba_count", 100.0),
-    "first_followup_on_time_rate": ("first_followup_on_time_count", "first_followup_count", 100.0),
-    "coverage_rate": ("contacted_count", "owned_count", 100.0),
-    "lead_customer_rate": ("lead_customer_count", "lead_count", 0.0),
-    "lead_opportunity_rate": ("lead_opportunity_count", "lead_count", 0.0),
-    "lead_won_rate": ("lead_won_count", "lead_count", 0.0),
-    "customer_opportunity_rate": ("lead_opportunity_count", "lead_customer_count", 0.0),
-    "opportunity_won_rate": ("lead_won_count", "lead_opportunity_count", 0.0),
+    "alibaba_on_time_rate": ("alibaba_on_time_count", "alibaba_count"),
+    "first_followup_on_time_rate": ("first_followup_on_time_count", "first_followup_count"),
+    "coverage_rate": ("contacted_count", "owned_count"),
+    "lead_customer_rate": ("lead_customer_count", "lead_count"),
+    "lead_opportunity_rate": ("lead_opportunity_count", "lead_count"),
+    "lead_won_rate": ("lead_won_count", "lead_count"),
+    "customer_opportunity_rate": ("lead_opportunity_count", "lead_customer_count"),
+    "opportunity_won_rate": ("lead_won_count", "lead_opportunity_count"),
 }
 
 # indexes that let a month's rows be read by range instead of scanning whole tables, with the
@@ -99,52 +106,193 @@ class SopKpiScorecard(models.Model):
     _order = "month desc, user_id"
     _rec_name = "user_id"
 
-    month = fields.Date(readonly=True)
+    month = fields.Date(string="Month Start", readonly=True)
+    month_name = fields.Char(string="Month", compute="_compute_month_name")
     user_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
     team_id = fields.Many2one("crm.team", string="Sales Team", readonly=True)
-    lead_count = fields.Integer(string="Leads Created", readonly=True)
-    customer_count = fields.Integer(string="New Customers", readonly=True)
-    opp_existing_count = fields.Integer(string="Opportunities (Existing Customers)", readonly=True)
-    opp_new_count = fields.Integer(string="Opportunities (New Customers)", readonly=True)
-    won_count = fields.Integer(string="Won Opportunities", readonly=True)
-    won_amount = fields.Float(string="Won Amount", readonly=True)
-    alibaba_count = fields.Integer(string="Alibaba Inquiries Due", readonly=True)
-    alibaba_on_time_count = fields.Integer(string="Alibaba Processed On Time", readonly=True)
-    alibaba_on_time_rate = fields.Float(string="Alibaba On Time (%)", readonly=True, aggregator="avg")
-    first_followup_count = fields.Integer(string="First Follow-ups Due", readonly=True)
-    first_followup_on_time_count = fields.Integer(string="First Follow-ups On Time", readonly=True)
+    # column labels are short (a list column on a phone is ~80 px); the help says it in full
+    lead_count = fields.Integer(string="Leads", readonly=True, help="Leads created in the month.")
+    customer_count = fields.Integer(
+        string="New Cust.", readonly=True, help="New customers created in the month."
+    )
+    opp_existing_count = fields.Integer(
+        string="Opp. Existing",
+        readonly=True,
+        help="Opportunities created or converted in the month for customers created before it.",
+    )
+    opp_new_count = fields.Integer(
+        string="Opp. New",
+        readonly=True,
+        help="Opportunities created or converted in the month for customers created in it.",
+    )
+    won_count = fields.Integer(string="Won", readonly=True, help="Opportunities won in the month.")
+    won_amount = fields.Float(
+        string="Won Amount", readonly=True, help="Amount of the opportunities won in the month."
+    )
+    alibaba_count = fields.Integer(
+        string="Alibaba Due",
+        readonly=True,
+        help="Alibaba inquiries of the month whose deadline is decided (processed on time or late).",
+    )
+    alibaba_on_time_count = fields.Integer(
+        string="Alibaba On Time", readonly=True, help="Alibaba inquiries processed within their deadline."
+    )
+    alibaba_on_time_rate = fields.Float(
+        string="Alibaba",
+        readonly=True,
+        aggregator="avg",
+        help="Share of the month's Alibaba inquiries processed within their deadline (working days "
+        "set in Settings). Empty when no inquiry was due.",
+    )
+    first_followup_count = fields.Integer(
+        string="1st Follow-ups Due", readonly=True, help="New customers whose first follow-up is decided."
+    )
+    first_followup_on_time_count = fields.Integer(
+        string="1st Follow-ups On Time", readonly=True, help="New customers followed up on time."
+    )
     first_followup_on_time_rate = fields.Float(
-        string="First Follow-up On Time (%)", readonly=True, aggregator="avg"
+        string="1st Follow-up",
+        readonly=True,
+        aggregator="avg",
+        help="Share of the month's new customers whose first follow-up was on time. Empty when none was due.",
     )
-    owned_count = fields.Integer(string="Customers Owned", readonly=True)
-    contacted_count = fields.Integer(string="Customers Contacted", readonly=True)
-    coverage_rate = fields.Float(string="Follow-up Coverage (%)", readonly=True, aggregator="avg")
-    completeness = fields.Float(string="Average Profile Completeness", readonly=True, aggregator="avg")
-    lead_customer_count = fields.Integer(string="Leads Converted to Customers", readonly=True)
-    lead_opportunity_count = fields.Integer(string="Leads Converted to Opportunities", readonly=True)
-    lead_won_count = fields.Integer(string="Leads Won", readonly=True)
-    lead_customer_rate = fields.Float(string="Lead to Customer (%)", readonly=True, aggregator="avg")
-    lead_opportunity_rate = fields.Float(string="Lead to Opportunity (%)", readonly=True, aggregator="avg")
-    lead_won_rate = fields.Float(string="Lead to Won (%)", readonly=True, aggregator="avg")
+    owned_count = fields.Integer(
+        string="Cust. Owned", readonly=True, help="Customers the salesperson owns now."
+    )
+    contacted_count = fields.Integer(
+        string="Cust. Contacted", readonly=True, help="Own customers contacted in the month."
+    )
+    coverage_rate = fields.Float(
+        string="Coverage",
+        readonly=True,
+        aggregator="avg",
+        help="Share of the salesperson's customers contacted in the month. Empty when they own none.",
+    )
+    completeness = fields.Float(
+        string="Profile",
+        readonly=True,
+        aggregator="avg",
+        help="Average profile completeness of the salesperson's customers. Empty when they own none.",
+    )
+    lead_customer_count = fields.Integer(
+        string="Leads to Cust.", readonly=True, help="Leads of the month that reached a customer."
+    )
+    lead_opportunity_count = fields.Integer(
+        string="Leads to Opp.", readonly=True, help="Leads of the month that became opportunities."
+    )
+    lead_won_count = fields.Integer(string="Leads Won", readonly=True, help="Leads of the month won.")
+    lead_customer_rate = fields.Float(
+        string="Lead → Cust. %",
+        readonly=True,
+        aggregator="avg",
+        help="Leads of the month that reached a customer.",
+    )
+    lead_opportunity_rate = fields.Float(
+        string="Lead → Opp. %",
+        readonly=True,
+        aggregator="avg",
+        help="Leads of the month that became opportunities.",
+    )
+    lead_won_rate = fields.Float(
+        string="Lead → Won %", readonly=True, aggregator="avg", help="Leads of the month that were won."
+    )
     customer_opportunity_rate = fields.Float(
-        string="Customer to Opportunity (%)", readonly=True, aggregator="avg"
+        string="Cust. → Opp. %",
+        readonly=True,
+        aggregator="avg",
+        help="Leads that reached a customer and then an opportunity.",
     )
-    opportunity_won_rate = fields.Float(string="Opportunity to Won (%)", readonly=True, aggregator="avg")
+    opportunity_won_rate = fields.Float(
+        string="Opp. → Won %",
+        readonly=True,
+        aggregator="avg",
+        help="Leads that became opportunities and were won.",
+    )
+    # each target and whether the row misses it, for the colour of that figure only
+    lead_count_target = fields.Integer(string="Leads Target", compute="_compute_missed_targets")
+    lead_count_missed = fields.Boolean(string="Leads Missed", compute="_compute_missed_targets")
+    customer_count_target = fields.Integer(string="New Cust. Target", compute="_compute_missed_targets")
+    customer_count_missed = fields.Boolean(string="New Cust. Missed", compute="_compute_missed_targets")
+    opp_existing_count_target = fields.Integer(
+        string="Opp. Existing Target", compute="_compute_missed_targets"
+    )
+    opp_existing_count_missed = fields.Boolean(
+        string="Opp. Existing Missed", compute="_compute_missed_targets"
+    )
+    opp_new_count_target = fields.Integer(string="Opp. New Target", compute="_compute_missed_targets")
+    opp_new_count_missed = fields.Boolean(string="Opp. New Missed", compute="_compute_missed_targets")
+    alibaba_on_time_rate_target = fields.Integer(string="Alibaba Target", compute="_compute_missed_targets")
+    alibaba_on_time_rate_missed = fields.Boolean(string="Alibaba Missed", compute="_compute_missed_targets")
+    first_followup_on_time_rate_target = fields.Integer(
+        string="1st Follow-up Target", compute="_compute_missed_targets"
+    )
+    first_followup_on_time_rate_missed = fields.Boolean(
+        string="1st Follow-up Missed", compute="_compute_missed_targets"
+    )
+    coverage_rate_target = fields.Integer(string="Coverage Target", compute="_compute_missed_targets")
+    coverage_rate_missed = fields.Boolean(string="Coverage Missed", compute="_compute_missed_targets")
+    completeness_target = fields.Integer(string="Profile Target", compute="_compute_missed_targets")
+    completeness_missed = fields.Boolean(string="Profile Missed", compute="_compute_missed_targets")
     missed_target_count = fields.Integer(
-        string="Missed Targets", compute="_compute_missed_targets", help="Targets are set in Settings."
+        string="Missed",
+        compute="_compute_missed_targets",
+        help="Figures of the row below their target (targets are set in Settings).",
     )
-    missed_targets = fields.Char(string="Missed", compute="_compute_missed_targets")
+    missed_targets = fields.Char(string="Missed Targets", compute="_compute_missed_targets")
 
-    @api.depends(*TARGETS)
-    def _compute_missed_targets(self):
+    @api.model
+    def _sop_targets(self):
+        """{figure: target} from the settings (SOP.md §9 defaults).
+
+        :config sales_lead_sop.kpi_target_*: see sop.settings
+        """
         config = self.env["sop.cadence.config"]
-        targets = {name: config._get(key) for name, key in TARGETS.items()}
+        return {name: config._get(key) for name, (key, __) in TARGETS.items()}
+
+    @api.depends(*TARGETS, *(denominator for __, denominator in TARGETS.values() if denominator))
+    def _compute_missed_targets(self):
+        targets = self._sop_targets()
+        labels = {name: self._fields[name].get_description(self.env)["string"] for name in TARGETS}
         for row in self:
-            missed = [name for name, target in targets.items() if row[name] < target]
+            missed = []
+            for name, (__, denominator) in TARGETS.items():
+                # no denominator: the rate has no value, it cannot miss
+                is_missed = (not denominator or row[denominator] > 0) and row[name] < targets[name]
+                row[name + "_target"] = targets[name]
+                row[name + "_missed"] = is_missed
+                if is_missed:
+                    missed.append(name)
             row.missed_target_count = len(missed)
-            row.missed_targets = ", ".join(
-                self._fields[name].get_description(self.env)["string"] for name in missed
-            )
+            row.missed_targets = ", ".join(labels[name] for name in missed)
+
+    @api.depends("month")
+    @api.depends_context("lang")
+    def _compute_month_name(self):
+        """The month in words of the user's language ("December 2026", "2026年12月")."""
+        locale = babel_locale_parse(get_lang(self.env).code)
+        for row in self:
+            row.month_name = row.month and format_skeleton("yMMMM", row.month, locale=locale)
+
+    @api.model
+    def fields_get(self, allfields=None, attributes=None):
+        """Put the current target in each targeted figure's label and help ("Leads ≥ 6"), so
+        the list, graph and pivot show it beside the figure."""
+        result = super().fields_get(allfields, attributes)
+        targets = self._sop_targets()
+        for name, target in targets.items():
+            if name not in result:
+                continue
+            shown = f"{target}%" if name in PERCENT_FIGURES else str(target)
+            description = result[name]
+            if "string" in description:
+                description["string"] = self.env._(
+                    "%(label)s ≥ %(target)s", label=description["string"], target=shown
+                )
+            if "help" in description:
+                description["help"] = self.env._(
+                    "%(help)s Target: at least %(target)s.", help=description.get("help") or "", target=shown
+                )
+        return result
 
     @api.model
     def _search(self, domain, *args, **kwargs):
@@ -183,19 +331,18 @@ class SopKpiScorecard(models.Model):
         if fname == "completeness":
             # weighted by the customers owned, like the rows' own average
             return SQL(
-                "COALESCE(SUM(%s * %s) / NULLIF(SUM(%s), 0), 0)",
+                "SUM(%s * %s) / NULLIF(SUM(%s), 0)",
                 self._field_to_sql(self._table, "completeness", query),
                 self._field_to_sql(self._table, "owned_count", query),
                 self._field_to_sql(self._table, "owned_count", query),
             )
         if fname in RATES:
             self._field_to_sql(self._table, fname, query)  # access check of the measure itself
-            numerator, denominator, default = RATES[fname]
+            numerator, denominator = RATES[fname]
             return SQL(
-                "COALESCE(100.0 * SUM(%s) / NULLIF(SUM(%s), 0), %s)",
+                "100.0 * SUM(%s) / NULLIF(SUM(%s), 0)",
                 self._field_to_sql(self._table, numerator, query),
                 self._field_to_sql(self._table, denominator, query),
-                default,
             )
         return super()._read_group_select(aggregate_spec, query)
 
@@ -318,22 +465,22 @@ SELECT (((EXTRACT(YEAR FROM m.month)::bigint - 2000) * 12 + EXTRACT(MONTH FROM m
        m.opp_existing AS opp_existing_count, m.opp_new AS opp_new_count,
        m.won AS won_count, m.won_amount,
        m.alibaba AS alibaba_count, m.alibaba_on_time AS alibaba_on_time_count,
-       CASE WHEN m.alibaba > 0 THEN 100.0 * m.alibaba_on_time / m.alibaba ELSE 100.0 END
+       CASE WHEN m.alibaba > 0 THEN 100.0 * m.alibaba_on_time / m.alibaba END
            AS alibaba_on_time_rate,
        m.ff AS first_followup_count, m.ff_on_time AS first_followup_on_time_count,
-       CASE WHEN m.ff > 0 THEN 100.0 * m.ff_on_time / m.ff ELSE 100.0 END AS first_followup_on_time_rate,
+       CASE WHEN m.ff > 0 THEN 100.0 * m.ff_on_time / m.ff END AS first_followup_on_time_rate,
        COALESCE(o.customers, 0) AS owned_count, COALESCE(c.customers, 0) AS contacted_count,
-       CASE WHEN o.customers > 0 THEN 100.0 * COALESCE(c.customers, 0) / o.customers ELSE 100.0 END
+       CASE WHEN o.customers > 0 THEN 100.0 * COALESCE(c.customers, 0) / o.customers END
            AS coverage_rate,
-       COALESCE(o.completeness, 0) AS completeness,
+       o.completeness AS completeness,
        m.lead_customer AS lead_customer_count, m.lead_opp AS lead_opportunity_count,
        m.lead_won AS lead_won_count,
-       CASE WHEN m.leads > 0 THEN 100.0 * m.lead_customer / m.leads ELSE 0 END AS lead_customer_rate,
-       CASE WHEN m.leads > 0 THEN 100.0 * m.lead_opp / m.leads ELSE 0 END AS lead_opportunity_rate,
-       CASE WHEN m.leads > 0 THEN 100.0 * m.lead_won / m.leads ELSE 0 END AS lead_won_rate,
-       CASE WHEN m.lead_customer > 0 THEN 100.0 * m.lead_opp / m.lead_customer ELSE 0 END
+       CASE WHEN m.leads > 0 THEN 100.0 * m.lead_customer / m.leads END AS lead_customer_rate,
+       CASE WHEN m.leads > 0 THEN 100.0 * m.lead_opp / m.leads END AS lead_opportunity_rate,
+       CASE WHEN m.leads > 0 THEN 100.0 * m.lead_won / m.leads END AS lead_won_rate,
+       CASE WHEN m.lead_customer > 0 THEN 100.0 * m.lead_opp / m.lead_customer END
            AS customer_opportunity_rate,
-       CASE WHEN m.lead_opp > 0 THEN 100.0 * m.lead_won / m.lead_opp ELSE 0 END AS opportunity_won_rate
+       CASE WHEN m.lead_opp > 0 THEN 100.0 * m.lead_won / m.lead_opp END AS opportunity_won_rate
   FROM monthly m
   -- the rep's current customers (index-only scan of sop_kpi_res_partner_owner_id_idx; a filter
   -- on the rep reaches it through the join)

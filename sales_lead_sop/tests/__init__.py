@@ -39,3 +39,4 @@ from . import test_ui_support_claim_requests
 from . import test_partner_entry
 from . import test_ui_contacts_company
 from . import test_ui_admin_settings
+from . import test_ui_manager

@@ -7,6 +7,8 @@ from odoo.exceptions import AccessError
 from odoo.tests import tagged
 from odoo.tools import SQL, mute_logger
 
+from odoo.addons.sales_lead_sop.report.sop_kpi_scorecard import TARGETS
+
 from .common import SopCommon
 
 
@@ -265,10 +267,82 @@ class TestKpiScorecard(SopCommon):
         row.invalidate_recordset()
         # only the profile completeness (67 % in this dataset) is still missed
         self.assertEqual(row.missed_target_count, 1)
-        self.assertEqual(row.missed_targets, "Average Profile Completeness")
+        self.assertEqual(row.missed_targets, "Profile")
+        self.assertEqual(
+            [name for name in TARGETS if row[name + "_missed"]], ["completeness"], "only that figure is red"
+        )
         self.env["ir.config_parameter"].sudo().set_param("sales_lead_sop.kpi_target_leads", "5")
         row.invalidate_recordset()
         self.assertEqual(row.missed_target_count, 2)
+
+    def test_each_missed_figure_is_flagged_with_its_target(self):
+        """The colour of a figure comes from its own flag: at the spec's targets rep_a misses
+        all eight; a target met clears only that figure's flag."""
+        row = self._row(self.rep_a)
+        self.assertEqual(
+            {name: (row[name + "_target"], row[name + "_missed"]) for name in TARGETS},
+            {
+                "lead_count": (6, True),
+                "customer_count": (5, True),
+                "opp_existing_count": (3, True),
+                "opp_new_count": (6, True),
+                "alibaba_on_time_rate": (100, True),
+                "first_followup_on_time_rate": (100, True),
+                "coverage_rate": (100, True),
+                "completeness": (100, True),
+            },
+        )
+        params = self.env["ir.config_parameter"].sudo()
+        # 4 leads meet a target of 4 (at least); 3 new opportunities still miss 4
+        params.set_param("sales_lead_sop.kpi_target_leads", "4")
+        params.set_param("sales_lead_sop.kpi_target_opp_new", "4")
+        params.set_param("sales_lead_sop.kpi_target_alibaba_on_time", "50")
+        row.invalidate_recordset()
+        self.assertFalse(row.lead_count_missed)
+        self.assertTrue(row.opp_new_count_missed)
+        self.assertFalse(row.alibaba_on_time_rate_missed, "50 % meets a 50 % target")
+        self.assertTrue(row.coverage_rate_missed)
+        self.assertEqual(row.missed_target_count, 6)
+        self.assertEqual((row.lead_count_target, row.opp_new_count_target), (4, 4))
+
+    def test_rate_without_denominator_is_empty_and_no_miss(self):
+        """rep_c (team B) had no Alibaba inquiry, no new customer and owns no customer: those
+        rates have no value (NULL, not 100 and not 0) and miss nothing; the lead count does."""
+        row = self._row(self.rep_c)
+        self.assertEqual((row.alibaba_count, row.first_followup_count, row.owned_count), (0, 0, 0))
+        self.env.cr.execute(
+            "SELECT alibaba_on_time_rate, first_followup_on_time_rate, coverage_rate, completeness,"
+            " lead_customer_rate, customer_opportunity_rate FROM sop_kpi_scorecard WHERE id = %s",
+            [row.id],
+        )
+        self.assertEqual(self.env.cr.fetchone(), (None, None, None, None, 0, None))
+        self.assertFalse(
+            row.alibaba_on_time_rate_missed
+            or row.first_followup_on_time_rate_missed
+            or row.coverage_rate_missed
+            or row.completeness_missed
+        )
+        self.assertTrue(row.lead_count_missed, "1 lead is below 6")
+        self.assertEqual(row.missed_target_count, 4, "leads, customers and both opportunity counts")
+        group = self.env["sop.kpi.scorecard"].read_group(
+            [("month", "=", NOV), ("user_id", "=", self.rep_c.id)],
+            ["alibaba_on_time_rate:avg", "coverage_rate:avg", "completeness:avg"],
+            ["user_id"],
+        )[0]
+        for name in ("alibaba_on_time_rate", "coverage_rate", "completeness"):
+            # read_group gives False for NULL (0.0 would be a value)
+            self.assertIs(group[name], False, "a group without a denominator has no rate either")
+
+    def test_labels_show_the_targets_and_the_month_in_words(self):
+        self.env["ir.config_parameter"].sudo().set_param("sales_lead_sop.kpi_target_leads", "7")
+        described = self.env["sop.kpi.scorecard"].fields_get(
+            ["lead_count", "coverage_rate"], ["string", "help"]
+        )
+        self.assertEqual(described["lead_count"]["string"], "Leads ≥ 7")
+        self.assertIn("at least 100%", described["coverage_rate"]["help"])
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.assertEqual(self._row(self.rep_a).month_name, "November 2026")
+        self.assertEqual(self._row(self.rep_a).with_context(lang="zh_CN").month_name, "2026年11月")
 
     @mute_logger("odoo.addons.base.models.ir_rule", "odoo.addons.base.models.ir_model")
     def test_rep_sees_only_own_rows(self):
