@@ -40,3 +40,8 @@ from . import test_partner_entry
 from . import test_ui_contacts_company
 from . import test_ui_admin_settings
 from . import test_ui_manager
+from . import test_context_switches
+from . import test_demo_data
+from . import test_fuzz_public_methods
+from . import test_lead_workspace
+from . import test_ui_leads_workspace
