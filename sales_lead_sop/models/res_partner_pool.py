@@ -200,7 +200,8 @@ class ResPartner(models.Model):
         :return: True
         """
         partners = self._sop_check_managed()
-        reason = reason.strip() if isinstance(reason, str) else ""  # RPC may send any JSON
+        # RPC may send any JSON; PostgreSQL refuses NUL characters in text
+        reason = reason.replace("\x00", "").strip() if isinstance(reason, str) else ""
         if not reason:
             raise UserError(self.env._("Say why you release these customers to the public pool."))
         user = self.env.user

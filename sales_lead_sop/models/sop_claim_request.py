@@ -145,7 +145,7 @@ class SopClaimRequest(models.Model):
         """Support refuses; `reason` (or the refusal reason already filled in) goes back to the rep."""
         self._check_support()
         for request in self:
-            refusal = reason if isinstance(reason, str) else ""
+            refusal = reason.replace("\x00", "") if isinstance(reason, str) else ""
             refusal = (refusal or request.refuse_reason or "").strip()
             if not refusal:
                 raise UserError(self.env._("Say why the request is refused."))

@@ -1,3 +1,5 @@
+from datetime import date
+
 from odoo.exceptions import UserError
 
 
@@ -42,15 +44,15 @@ def _has_nul(value):
     return False
 
 
-# the JSON types a field takes over RPC (besides false/null, "no value"); the ORM's own
+# the JSON types a field takes over RPC (and the Python types server code passes) (besides false/null, "no value"); the ORM's own
 # conversion then checks the value itself (a selection key, a date's format)
 JSON_TYPES = {
     "char": (str,),
     "text": (str,),
     "html": (str,),
     "selection": (str, int),
-    "date": (str,),
-    "datetime": (str,),
+    "date": (str, date),  # server-side callers pass date and datetime objects
+    "datetime": (str, date),
     "many2one": (int,),
     "integer": (int,),
     "float": (int, float),
