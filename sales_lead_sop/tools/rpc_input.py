@@ -44,8 +44,8 @@ def _has_nul(value):
     return False
 
 
-# the JSON types a field takes over RPC (and the Python types server code passes) (besides false/null, "no value"); the ORM's own
-# conversion then checks the value itself (a selection key, a date's format)
+# the JSON types a field takes over RPC, and the Python types server code passes (false/null means
+# "no value"); the ORM's own conversion then checks the value itself (a selection key, a date's format)
 JSON_TYPES = {
     "char": (str,),
     "text": (str,),
