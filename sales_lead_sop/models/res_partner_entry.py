@@ -76,7 +76,7 @@ class ResPartner(models.Model):
         becomes_company = ("company_type" in vals or "is_company" in vals) and self._sop_vals_enter_company(
             {key: vals[key] for key in ("company_type", "is_company") if key in vals}, {}
         )
-        if not becomes_company or vals.get("sop_managed") or not self._sop_user_enters_customers():
+        if not becomes_company or not self._sop_user_enters_customers():
             return super().write(vals)
         # An individual a rep turns into a company becomes their SOP customer too.
         parent_in_vals = "parent_id" in vals

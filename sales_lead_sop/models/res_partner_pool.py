@@ -125,6 +125,10 @@ class ResPartner(models.Model):
         self._sop_check_system_dates(vals)
         if "active" in vals:
             self._sop_check_may_archive()
+        toggled = self.browse()
+        if "sop_managed" in vals:
+            toggled = self.filtered(lambda p: p.sop_managed != bool(vals["sop_managed"]) and not p.parent_id)
+            toggled._sop_check_may_toggle_sop(vals)
         if "user_id" in vals:
             managed = self.filtered("sop_managed")
             origins = {partner.id: partner.user_id.id for partner in managed}
@@ -138,9 +142,57 @@ class ResPartner(models.Model):
                 self.env["sop.pool.history"]._log(
                     "assign" if to_user else "release", partners=moved, from_user=origins, to_user=to_user
                 )
+        if toggled:
+            for owner, group in toggled.grouped("user_id").items():
+                self.env["sop.pool.history"]._log(
+                    "sop_on" if vals["sop_managed"] else "sop_off",
+                    partners=group,
+                    from_user=None if vals["sop_managed"] else owner,
+                    to_user=owner if vals["sop_managed"] else None,
+                )
         if RECYCLE_DEPENDS & set(vals):
             self._sop_update_recycle_date()
         return res
+
+    def unlink(self):
+        """Nothing is lost: a customer with pool history is archived, not deleted (the partner
+        merge wizard moves the history to the kept customer first, so merging still works)."""
+        self.env["sop.pool.history"].flush_model(["partner_id"])
+        self.env.cr.execute(
+            "SELECT DISTINCT partner_id FROM sop_pool_history WHERE partner_id = ANY(%s)", [self.ids]
+        )
+        kept = self.browse(row[0] for row in self.env.cr.fetchall())
+        if kept:
+            raise UserError(
+                self.env._(
+                    "%(names)s has a pool history and cannot be deleted: archive it instead.",
+                    names=", ".join(kept[:5].mapped("display_name")),
+                )
+            )
+        return super().unlink()
+
+    def _sop_check_may_toggle_sop(self, vals):
+        """Taking an existing company into or out of the SOP changes its pools, its duplicate
+        check and its owner's capacity: only managers do it. An individual that becomes a
+        company is a new entry (res_partner_entry), which a rep may make. Either way the new
+        owner's capacity counts."""
+        managed = bool(vals["sop_managed"])
+        becomes_company = vals.get("company_type") == "company" or bool(vals.get("is_company"))
+        entries = self.filtered(lambda p: managed and becomes_company and not p.is_company)
+        others = self - entries
+        if others and not (self.env.su or self.env.user.has_group("sales_lead_sop.group_sop_manager")):
+            raise UserError(
+                self.env._(
+                    "Only a manager takes an existing customer into or out of the SOP (%(names)s).",
+                    names=", ".join(others[:5].mapped("display_name")),
+                )
+            )
+        if managed:
+            if "user_id" in vals:
+                self._sop_check_capacity(self.env["res.users"].browse(vals["user_id"]), len(self))
+            else:
+                for owner, group in self.grouped("user_id").items():
+                    self._sop_check_capacity(owner, len(group))
 
     def _sop_check_may_archive(self):
         """An archived customer leaves the pools and the duplicate check, so only a manager archives

@@ -9,6 +9,8 @@ ACTIONS = [
     ("assign", "Assigned"),
     ("handover", "Handover"),
     ("request", "Claim Request"),
+    ("sop_on", "Entered the SOP"),
+    ("sop_off", "Left the SOP"),
 ]
 
 
@@ -22,8 +24,10 @@ class SopPoolHistory(models.Model):
     _order = "date desc, id desc"
     _rec_name = "action"
 
-    partner_id = fields.Many2one("res.partner", string="Customer", index=True, ondelete="cascade")
-    lead_id = fields.Many2one("crm.lead", string="Lead", index=True, ondelete="cascade")
+    # a customer with history is archived, never deleted (res.partner.unlink refuses); a deleted
+    # lead (Odoo lets its users delete leads) keeps its rows, their lead emptied
+    partner_id = fields.Many2one("res.partner", string="Customer", index=True, ondelete="restrict")
+    lead_id = fields.Many2one("crm.lead", string="Lead", index=True, ondelete="set null")
     action = fields.Selection(ACTIONS, required=True)
     from_user_id = fields.Many2one("res.users", string="From", index=True)
     to_user_id = fields.Many2one("res.users", string="To", index=True)

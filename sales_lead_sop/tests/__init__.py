@@ -45,3 +45,4 @@ from . import test_demo_data
 from . import test_fuzz_public_methods
 from . import test_lead_workspace
 from . import test_ui_leads_workspace
+from . import test_customer_membership

@@ -95,7 +95,7 @@ class TestCustomerProfile(SopCommon):
         with self.assertRaisesRegex(UserError, "assigned by the system"):
             customer.with_user(self.rep_a).write({"sop_code": "HACK-001"})
         number = customer.sop_code
-        customer.sudo().unlink()  # only an administrator deletes; the number must stay burnt
+        customer.sudo().action_archive()  # an archived customer's number stays burnt
         again = self._create_customer("Fixed Number Co", user=self.rep_a)
         self.assertNotEqual(again.sop_code, number)
 
