@@ -2,7 +2,7 @@
     "name": "Sales Lead SOP",
     "summary": "Enforce your sales-lead SOP: private and public pools, duplicate "
     "checks, customer grading, follow-up cadence and KPIs",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Sales/CRM",
     "license": "LGPL-3",
     "author": "sales_lead_sop",

@@ -26,7 +26,7 @@ class ResPartner(models.Model):
 
     @api.model
     def _sop_recycle_rules(self, extra_rule=None):
-        rules = self.env["sop.recycle.rule"].sudo().search([("applies_to", "=", "partner")])
+        rules = self.env["sop.recycle.rule"].sudo().search([])
         if extra_rule:
             rules |= extra_rule.sudo()
         return rules

@@ -12,7 +12,8 @@ class SopRecycleRule(models.Model):
     """A recycling rule (回收规则): a private customer matching it returns to the public pool
     `days` after its reference date (last contact, entry, last visit, last won deal).
     Customers whose group has 0 recycle days (key accounts, bulk) are exempt unless a rule
-    names their group explicitly."""
+    names their group explicitly. Rules apply to customers; leads return to their pool after
+    the lead recycle days of the settings (sales_lead_sop.lead_recycle_days)."""
 
     _name = "sop.recycle.rule"
     _description = "SOP Recycling Rule"
@@ -20,9 +21,6 @@ class SopRecycleRule(models.Model):
 
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)
-    applies_to = fields.Selection(
-        [("partner", "Customers"), ("lead", "Leads")], required=True, default="partner"
-    )
     condition = fields.Selection(CONDITIONS, required=True, default="no_contact")
     days = fields.Integer(
         default=0,
@@ -54,7 +52,7 @@ class SopRecycleRule(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
-        if {"applies_to", "condition", "days", "group_ids", "active"} & set(vals):
+        if {"condition", "days", "group_ids", "active"} & set(vals):
             self.env["res.partner"]._sop_update_recycle_date_all()
         return res
 
