@@ -60,19 +60,19 @@ if [ $# -gt 0 ]; then
 fi
 
 # Every test, in two sessions side by side on two copies of the template (they share no
-# database): the addon's server-side tests, and the browser tours with the end-to-end tests
-# and Odoo's own suites (installing us must not break them). Each line is prefixed by its
-# session; the run fails if either does.
+# database): the addon's server-side tests with Odoo's own suites (installing us must not
+# break them), and the browser tours with the end-to-end tests (the longer of the two). Each
+# line is prefixed by its session; the run fails if either does.
 step "copying $TEMPLATE to $DB and ${DB}_b"
 copy_template "$DB"
 copy_template "${DB}_b"
 ODOO_SUITES=()
 [ "${SOP_SKIP_ODOO_TESTS:-0}" = 1 ] || ODOO_SUITES=("$ODOO_SRC/addons/sales_team/tests" "$ODOO_SRC/addons/crm/tests")
-step "pytest: [server] addon tests | [browser] tours, end-to-end tests, Odoo's suites"
-(set -o pipefail; run_pytest "$DB" sales_lead_sop/tests --ignore-glob='*/test_ui_*' 2>&1 | sed -u 's/^/[server] /') &
+step "pytest: [server] addon tests, Odoo's suites | [browser] tours, end-to-end tests"
+(set -o pipefail; run_pytest "$DB" sales_lead_sop/tests --ignore-glob='*/test_ui_*' "${ODOO_SUITES[@]}" 2>&1 |
+    sed -u 's/^/[server] /') &
 server=$!
-(set -o pipefail; run_pytest "${DB}_b" sales_lead_sop/tests/test_ui_*.py tests "${ODOO_SUITES[@]}" 2>&1 |
-    sed -u 's/^/[browser] /') &
+(set -o pipefail; run_pytest "${DB}_b" sales_lead_sop/tests/test_ui_*.py tests 2>&1 | sed -u 's/^/[browser] /') &
 browser=$!
 status=0
 wait $server || { status=1; echo "the [server] session failed" >&2; }
