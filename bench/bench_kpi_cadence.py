@@ -1,5 +1,6 @@
-"""Time the KPI scorecard of a month (all reps), the source/campaign report of a year and
-the nightly cadence/alert job, on a database filled by bench/generate.py.
+"""Time the KPI scorecard of a month (all reps) and its day view, the source/campaign report
+of a year, the nightly cadence/alert job and the deadline reminders, on a database filled by
+bench/generate.py.
 
     bash bench/bench_kpi_cadence.sh --db sop_bench [--month 2026-10-01]
 
@@ -10,7 +11,7 @@ the nightly job's peak memory is the process's max RSS growth during the run.
 import argparse
 import resource
 import time
-from datetime import date
+from datetime import date, timedelta
 
 import odoo
 from odoo import SUPERUSER_ID, api
@@ -76,6 +77,23 @@ def main():
         for when in dict.fromkeys([month, today.replace(day=1)]):
             _bench_scorecard(env, scorecard, when)
 
+        # the day view of the scorecard (daily quotas): today and yesterday, every rep
+        day = env["sop.kpi.scorecard.day"]
+        for when in (today, today - timedelta(days=1)):
+            start = time.perf_counter()
+            rows = day.search_read(
+                [("day", "=", when)],
+                [
+                    "user_id",
+                    "team_id",
+                    "followup_count",
+                    "followup_target",
+                    "customer_count",
+                    "missed_target_count",
+                ],
+            )
+            print(f"daily scorecard {when}: {len(rows)} rows in {time.perf_counter() - start:.2f} s")
+
         start = time.perf_counter()
         groups = env["sop.campaign.report"].read_group(
             [
@@ -105,6 +123,9 @@ def main():
             f"nightly cadence job: {changed} alerts changed in {time.perf_counter() - start:.2f} s, "
             f"max RSS {_rss_mib():.0f} MiB (+{_rss_mib() - rss_before:.0f} MiB)"
         )
+        start = time.perf_counter()
+        reminded = env["crm.lead"]._cron_sop_deadline_reminders()
+        print(f"deadline reminders: {reminded} planned in {time.perf_counter() - start:.2f} s")
         cr.rollback()
 
 

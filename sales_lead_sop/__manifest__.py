@@ -50,6 +50,11 @@
         "wizard/sop_duplicate_check_views.xml",
         "views/sales_lead_sop_menus.xml",
         "wizard/sop_public_customer_assign_views.xml",
+        "data/sop_cadence_rules_data.xml",
+        "data/mail_template_handover_feedback.xml",
+        "security/sop_kpi_day_security.xml",
+        "views/sop_kpi_scorecard_day_views.xml",
+        "views/sop_cadence_rules_views.xml",
     ],
     "demo": [
         "demo/res_lang_demo.xml",

@@ -59,3 +59,10 @@ from . import crm_team_pipeline
 from . import res_users_home
 from . import ir_ui_menu
 from . import crm_lead_workspace
+from . import res_config_settings_cadence_rules
+from . import crm_lead_cadence
+from . import crm_lead_aftersales
+from . import crm_lead_reminder
+from . import crm_lead_entry
+from . import res_users_quota
+from . import sop_handover_feedback

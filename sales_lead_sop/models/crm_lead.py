@@ -64,7 +64,8 @@ class CrmLead(models.Model):
         store=True,
         index="btree_not_null",
         help="Next deadline of the SOP: processing an Alibaba inquiry, first contact after "
-        "assignment, or the next follow-up by intent level, in working days of the company calendar.",
+        "assignment, the next follow-up by intent level or in a key stage, or the after-sales "
+        "visit of a won deal (periods and their units in Settings).",
     )
     sop_is_overdue = fields.Boolean(
         string="Overdue", compute="_compute_sop_is_overdue", search="_search_sop_is_overdue"
@@ -122,6 +123,11 @@ class CrmLead(models.Model):
         "sop_assign_date",
         "sop_last_contact_date",
         "sop_qualified_date",
+        "sop_first_contact_date",
+        "sop_aftersales_deadline",
+        "sop_aftersales_state",
+        "date_last_stage_update",
+        "stage_id.sop_key_stage",
         "partner_id",
         "user_id",
         "stage_id",
@@ -136,14 +142,14 @@ class CrmLead(models.Model):
         if not sop_leads:
             return
         alibaba = self.env.ref("sales_lead_sop.utm_source_alibaba", raise_if_not_found=False)
-        cadence = {
-            "potential": self._sop_param("cadence_potential_days"),
-            "clear": self._sop_param("cadence_clear_days"),
-            "high": self._sop_param("cadence_high_days"),
-        }
+        cadence = {intent: self._sop_period(intent) for intent in ("potential", "clear", "high")}
         # planning depends only on (calendar, local day, days): share it across the batch
         sop_leads = sop_leads.with_context(sop_plan_cache={})
         for lead in sop_leads:
+            if lead.active and lead.stage_id.is_won and lead.sop_aftersales_state == "pending":
+                # a won deal's only deadline: the after-sales visit (001 step 6)
+                lead.sop_deadline = lead.sop_aftersales_deadline
+                continue
             if not lead.active or lead.sop_lead_type == "invalid" or lead.stage_id.is_won:
                 lead.sop_deadline = False
                 continue
@@ -153,13 +159,17 @@ class CrmLead(models.Model):
                 candidates.append(
                     lead._sop_add_working_days(arrival, self._sop_param("alibaba_processing_working_days"))
                 )
-            if lead.user_id and lead.sop_assign_date and not lead.sop_last_contact_date:
+            # only a contact by our side is the first contact: an email from the customer is not
+            if lead.user_id and lead.sop_assign_date and not lead.sop_first_contact_date:
                 candidates.append(
                     lead._sop_add_working_days(lead.sop_assign_date, self._sop_param("first_contact_days"))
                 )
             if lead.sop_last_contact_date:
-                days = cadence[lead.sop_intent or "potential"]
-                candidates.append(lead._sop_add_working_days(lead.sop_last_contact_date, days))
+                days, unit = cadence[lead.sop_intent or "potential"]
+                candidates.append(lead._sop_add_period(lead.sop_last_contact_date, days, unit))
+            key_stage = lead._sop_key_stage_deadline()
+            if key_stage:
+                candidates.append(key_stage)
             if lead.sop_lead_type == "target" and lead.sop_qualified_date and not lead.partner_id:
                 # a target customer is entered (converted) within N working days (SOP.md §3)
                 candidates.append(

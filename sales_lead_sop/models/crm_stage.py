@@ -14,6 +14,12 @@ class CrmStage(models.Model):
         help="Opportunities in this stage must have an expected amount.",
     )
 
+    sop_key_stage = fields.Boolean(
+        string="Key Stage",
+        help="Opportunities in this stage are followed up daily (period in Settings), e.g. "
+        "solution review and contract negotiation.",
+    )
+
     @api.model
     def default_get(self, fields_list):
         """A column added to an SOP team's pipeline is an SOP stage, else it would not show

@@ -14,7 +14,8 @@ class CrmTeam(models.Model):
     def _sop_digest_values(self):
         """Content of the team's weekly digest, as the manager may see it.
 
-        :return: dict with `overdue` (mail.activity), `recycling` (res.partner), `claims`
+        :return: dict with `overdue` (mail.activity), `alerts` (res.partner with an open
+                 under- or over-contact alert), `recycling` (res.partner), `claims`
                  (sop.claim.request or an empty list when that model is not installed) and
                  `kpis` (sop.kpi.scorecard rows of the current month)
         :config: sales_lead_sop.recycle_warning_days
@@ -31,6 +32,11 @@ class CrmTeam(models.Model):
                 ("date_deadline", "<", today),
             ],
             order="date_deadline",
+        )
+        # open under-/over-contact alerts of the team's customers (partial index on sop_alert)
+        alerts = self.env["res.partner"].search(
+            [("sop_managed", "=", True), ("sop_alert", "!=", False), ("user_id", "in", members.ids)],
+            order="sop_alert, name",
         )
         warn_days = self.env["sop.cadence.config"]._get("recycle_warning_days")
         recycling = self.env["res.partner"].search(
@@ -51,7 +57,7 @@ class CrmTeam(models.Model):
         kpis = self.env["sop.kpi.scorecard"].search(
             [("team_id", "=", self.id), ("month", "=", today.replace(day=1))]
         )
-        return {"overdue": overdue, "recycling": recycling, "claims": claims, "kpis": kpis}
+        return {"overdue": overdue, "alerts": alerts, "recycling": recycling, "claims": claims, "kpis": kpis}
 
     @api.model
     def _cron_sop_weekly_digest(self):

@@ -45,8 +45,11 @@ class MailMessage(models.Model):
                 lead, customer = self.env["crm.lead"], record.commercial_partner_id
             if not message._sop_is_customer_exchange(customer, lead):
                 continue
-            customer._sop_register_contact(message.date)
-            lead._sop_register_contact(message.date)
+            # an email received is the customer's contact, not ours: it is never the first
+            # contact of a lead nor the after-sales visit of a won deal
+            ours = message.message_type != "email"
+            customer.with_context(sop_contact_inbound=not ours)._sop_register_contact(message.date)
+            lead._sop_register_contact(message.date, ours=ours)
 
     def _sop_is_customer_exchange(self, customer, lead):
         """True when this message came from, or was sent to, the customer or its contacts

@@ -115,12 +115,16 @@ class ResPartner(models.Model):
         managed = self.filtered("sop_managed")
         managed.filtered(lambda p: p.sop_alert == "under_contact").sop_alert = False
         managed._sop_schedule_next_followup(when)
+        if managed and not self.env.context.get("sop_contact_inbound"):
+            # the customer writing to us is not our after-sales visit (a flag of the mail
+            # gateway's path, not a permission: ignoring it only delays that settlement)
+            self.env["crm.lead"]._sop_settle_aftersales_of_customers(managed, when)
         return res
 
     @api.model
     def _sop_settle_missed_deadlines(self):
-        """Mark as late the first follow-ups and Alibaba inquiries still pending after their
-        deadline (indexed on the pending state, so only the few open ones are read).
+        """Mark as late the first follow-ups, Alibaba inquiries and customer entries still
+        pending after their deadline (indexed on the pending state, so only the few open ones are read).
 
         :return: number of customers and leads marked late
         """
@@ -140,8 +144,19 @@ class ResPartner(models.Model):
                 now,
             )
         )
-        self.env["crm.lead"].invalidate_model(["sop_processing_state"])
-        return count + self.env.cr.rowcount
+        count += self.env.cr.rowcount
+        # customer entries still open after their deadline (an after-sales visit stays pending
+        # until it is made: its overdue deadline is the alert)
+        self.env.cr.execute(
+            SQL(
+                """UPDATE crm_lead SET sop_entry_state = 'late'
+                    WHERE sop_entry_state = 'pending' AND sop_entry_deadline < %s""",
+                now,
+            )
+        )
+        count += self.env.cr.rowcount
+        self.env["crm.lead"].invalidate_model(["sop_processing_state", "sop_entry_state"])
+        return count
 
     def _sop_followup_users(self):
         """Who follows this customer up: the owner, plus the team manager on A customers."""

@@ -11,6 +11,17 @@ SOP_SETTING_DEFAULTS = {
     "cadence_potential_days": 7,
     "cadence_clear_days": 3,
     "cadence_high_days": 1,
+    # unit of each lead cadence period: "weekly" is 7 calendar days [002 四(三)2]
+    "cadence_potential_unit": "calendar",
+    "cadence_clear_unit": "working",
+    "cadence_high_unit": "working",
+    # daily follow-up while an opportunity is at a key stage [001 step 4]
+    "key_stage_cadence_days": 1,
+    "key_stage_cadence_unit": "working",
+    # after-sales visit within 7 working days of a won deal [001 step 6]
+    "aftersales_visit_working_days": 7,
+    # reminders this many days before an expected closing date or a next follow-up [002 六(一)5]
+    "reminder_lead_days": 2,
     "rating_weight_need": 40,
     "rating_weight_budget": 30,
     "rating_weight_cycle": 30,
@@ -57,6 +68,8 @@ SOP_SETTING_DEFAULTS = {
     # §8 handover
     "handover_block_days": 30,
     "handover_ack_working_days": 3,
+    # the receiver's follow-ups on handed-over customers reported weekly for a month [001 §4(五)]
+    "handover_feedback_days": 30,
     # §9 KPI targets per rep and month
     "kpi_target_leads": 6,
     "kpi_target_customers": 5,
@@ -64,9 +77,16 @@ SOP_SETTING_DEFAULTS = {
     "kpi_target_opp_new": 6,
     "kpi_target_alibaba_on_time": 100,
     "kpi_target_first_followup_on_time": 100,
+    "kpi_target_entry_on_time": 100,
     "kpi_target_coverage": 100,
     "kpi_target_completeness": 100,
+    # KPI targets per rep and day [004 规则: 32 calls, 5 new customer resources a day]
+    "quota_daily_followups": 32,
+    "quota_daily_customers": 5,
+    # "6 leads a month from other channels" [000 §1.4] counts leads of the sources flagged for it
 }
+# unit of a cadence period
+CADENCE_UNITS = [("calendar", "Calendar Days"), ("working", "Working Days")]
 
 
 class SopSettings(models.AbstractModel):

@@ -13,17 +13,24 @@ from .sop_report_sql import LEAD_INDEX, create_indexes, sop_report_session
 # §9, at least the target); a rate without a denominator (no Alibaba inquiry due, no customer
 # owned) has no value, so it neither meets nor misses its target
 TARGETS = {
-    "lead_count": ("kpi_target_leads", None),
+    "channel_lead_count": ("kpi_target_leads", None),
     "customer_count": ("kpi_target_customers", None),
     "opp_existing_count": ("kpi_target_opp_existing", None),
     "opp_new_count": ("kpi_target_opp_new", None),
     "alibaba_on_time_rate": ("kpi_target_alibaba_on_time", "alibaba_count"),
     "first_followup_on_time_rate": ("kpi_target_first_followup_on_time", "first_followup_count"),
+    "entry_on_time_rate": ("kpi_target_entry_on_time", "entry_count"),
     "coverage_rate": ("kpi_target_coverage", "owned_count"),
     "completeness": ("kpi_target_completeness", "owned_count"),
 }
 # figures read as percentages, for the target shown in their label
-PERCENT_FIGURES = {"alibaba_on_time_rate", "first_followup_on_time_rate", "coverage_rate", "completeness"}
+PERCENT_FIGURES = {
+    "alibaba_on_time_rate",
+    "first_followup_on_time_rate",
+    "entry_on_time_rate",
+    "coverage_rate",
+    "completeness",
+}
 
 
 # rate measure -> (numerator, denominator): a group's rate is recomputed from its own totals in
@@ -32,6 +39,7 @@ PERCENT_FIGURES = {"alibaba_on_time_rate", "first_followup_on_time_rate", "cover
 RATES = {
     "alibaba_on_time_rate": ("alibaba_on_time_count", "alibaba_count"),
     "first_followup_on_time_rate": ("first_followup_on_time_count", "first_followup_count"),
+    "entry_on_time_rate": ("entry_on_time_count", "entry_count"),
     "coverage_rate": ("contacted_count", "owned_count"),
     "lead_customer_rate": ("lead_customer_count", "lead_count"),
     "lead_opportunity_rate": ("lead_opportunity_count", "lead_count"),
@@ -86,6 +94,7 @@ OLD_INDEXES = [
     "sop_kpi_crm_lead_date_closed_idx",
     "sop_kpi_crm_lead_opportunity_date_idx",
     "sop_kpi_sop_followup_user_date_idx",
+    "sop_report_crm_lead_create_date_idx",
 ]
 
 
@@ -111,7 +120,15 @@ class SopKpiScorecard(models.Model):
     user_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
     team_id = fields.Many2one("crm.team", string="Sales Team", readonly=True)
     # column labels are short (a list column on a phone is ~80 px); the help says it in full
-    lead_count = fields.Integer(string="Leads", readonly=True, help="Leads created in the month.")
+    lead_count = fields.Integer(
+        string="All Leads", readonly=True, help="Leads created in the month, any source."
+    )
+    channel_lead_count = fields.Integer(
+        string="Leads",
+        readonly=True,
+        help="Leads created in the month from the sources that count for the leads target "
+        "(flag on the source).",
+    )
     customer_count = fields.Integer(
         string="New Cust.", readonly=True, help="New customers created in the month."
     )
@@ -155,6 +172,23 @@ class SopKpiScorecard(models.Model):
         readonly=True,
         aggregator="avg",
         help="Share of the month's new customers whose first follow-up was on time. Empty when none was due.",
+    )
+    entry_count = fields.Integer(
+        string="Entries Due",
+        readonly=True,
+        help="Leads qualified as target customers whose customer entry is decided (on time or late).",
+    )
+    entry_on_time_count = fields.Integer(
+        string="Entries On Time",
+        readonly=True,
+        help="Target customers entered (converted or linked) within the entry deadline.",
+    )
+    entry_on_time_rate = fields.Float(
+        string="Entry",
+        readonly=True,
+        aggregator="avg",
+        help="Share of the month's qualified leads entered as customers within the entry deadline "
+        "(working days from qualification, set in Settings). Empty when none was due.",
     )
     owned_count = fields.Integer(
         string="Cust. Owned", readonly=True, help="Customers the salesperson owns now."
@@ -209,8 +243,10 @@ class SopKpiScorecard(models.Model):
         help="Leads that became opportunities and were won.",
     )
     # each target and whether the row misses it, for the colour of that figure only
-    lead_count_target = fields.Integer(string="Leads Target", compute="_compute_missed_targets")
-    lead_count_missed = fields.Boolean(string="Leads Missed", compute="_compute_missed_targets")
+    channel_lead_count_target = fields.Integer(string="Leads Target", compute="_compute_missed_targets")
+    channel_lead_count_missed = fields.Boolean(string="Leads Missed", compute="_compute_missed_targets")
+    entry_on_time_rate_target = fields.Integer(string="Entry Target", compute="_compute_missed_targets")
+    entry_on_time_rate_missed = fields.Boolean(string="Entry Missed", compute="_compute_missed_targets")
     customer_count_target = fields.Integer(string="New Cust. Target", compute="_compute_missed_targets")
     customer_count_missed = fields.Boolean(string="New Cust. Missed", compute="_compute_missed_targets")
     opp_existing_count_target = fields.Integer(
@@ -388,7 +424,10 @@ WITH events AS (
     -- the month comes from the series (not the subquery) so a filter on it reaches the series
     SELECT e.*, mo.month AS month FROM %(months)s CROSS JOIN LATERAL (
     SELECT l.user_id, l.team_id,
-           1 AS leads, 0 AS customers, 0 AS opp_existing, 0 AS opp_new, 0 AS won, 0.0 AS won_amount,
+           1 AS leads, COALESCE(ls.sop_kpi_lead_channel, false)::int AS channel_leads,
+           (l.sop_entry_state IN ('on_time', 'late'))::int AS entry,
+           (l.sop_entry_state = 'on_time')::int AS entry_on_time,
+           0 AS customers, 0 AS opp_existing, 0 AS opp_new, 0 AS won, 0.0 AS won_amount,
            (l.source_id = src.id AND l.sop_processing_state IN ('on_time', 'late'))::int AS alibaba,
            (l.source_id = src.id AND l.sop_processing_state = 'on_time')::int AS alibaba_on_time,
            (l.partner_id IS NOT NULL)::int AS lead_customer,
@@ -397,6 +436,7 @@ WITH events AS (
            0 AS ff, 0 AS ff_on_time
       FROM crm_lead l
       LEFT JOIN crm_stage st ON st.id = l.stage_id
+      LEFT JOIN utm_source ls ON ls.id = l.source_id
       LEFT JOIN (SELECT res_id AS id FROM ir_model_data
                   WHERE module = 'sales_lead_sop' AND name = 'utm_source_alibaba') src ON true
      WHERE l.create_date >= mo.start AND l.create_date < mo.stop
@@ -408,7 +448,7 @@ WITH events AS (
     -- the month comes from the series (not the subquery) so a filter on it reaches the series
     SELECT e.*, mo.month AS month FROM %(months)s CROSS JOIN LATERAL (
     SELECT p.user_id, u.sale_team_id,
-           0, 1, 0, 0, 0, 0.0, 0, 0, 0, 0, 0,
+           0, 0, 0, 0, 1, 0, 0, 0, 0.0, 0, 0, 0, 0, 0,
            (p.sop_first_followup_state IN ('on_time', 'late'))::int,
            (p.sop_first_followup_state = 'on_time')::int
       FROM res_partner p
@@ -421,7 +461,7 @@ WITH events AS (
     -- the month comes from the series (not the subquery) so a filter on it reaches the series
     SELECT e.*, mo.month AS month FROM %(months)s CROSS JOIN LATERAL (
     SELECT o.user_id, o.team_id,
-           0, 0,
+           0, 0, 0, 0, 0,
            (cp.create_date < mo.start)::int,
            (cp.id IS NULL OR cp.create_date >= mo.start)::int,
            0, 0.0, 0, 0, 0, 0, 0, 0, 0
@@ -437,7 +477,7 @@ WITH events AS (
     -- the month comes from the series (not the subquery) so a filter on it reaches the series
     SELECT e.*, mo.month AS month FROM %(months)s CROSS JOIN LATERAL (
     SELECT w.user_id, w.team_id,
-           0, 0, 0, 0, 1,
+           0, 0, 0, 0, 0, 0, 0, 1,
            COALESCE(NULLIF(w.sop_order_amount, 0), w.expected_revenue, 0),
            0, 0, 0, 0, 0, 0, 0
       FROM crm_lead w
@@ -448,7 +488,9 @@ WITH events AS (
 ),
 monthly AS (
     SELECT user_id, team_id, month,
-           sum(leads) AS leads, sum(customers) AS customers, sum(opp_existing) AS opp_existing,
+           sum(leads) AS leads, sum(channel_leads) AS channel_leads, sum(entry) AS entry,
+           sum(entry_on_time) AS entry_on_time, sum(customers) AS customers,
+           sum(opp_existing) AS opp_existing,
            sum(opp_new) AS opp_new, sum(won) AS won, sum(won_amount) AS won_amount,
            sum(alibaba) AS alibaba, sum(alibaba_on_time) AS alibaba_on_time,
            sum(lead_customer) AS lead_customer, sum(lead_opp) AS lead_opp, sum(lead_won) AS lead_won,
@@ -461,7 +503,7 @@ monthly AS (
 SELECT (((EXTRACT(YEAR FROM m.month)::bigint - 2000) * 12 + EXTRACT(MONTH FROM m.month)::bigint)
             * 1048576 + m.user_id) * 1048576 + COALESCE(m.team_id, 0) AS id,
        m.month, m.user_id, m.team_id,
-       m.leads AS lead_count, m.customers AS customer_count,
+       m.leads AS lead_count, m.channel_leads AS channel_lead_count, m.customers AS customer_count,
        m.opp_existing AS opp_existing_count, m.opp_new AS opp_new_count,
        m.won AS won_count, m.won_amount,
        m.alibaba AS alibaba_count, m.alibaba_on_time AS alibaba_on_time_count,
@@ -469,6 +511,8 @@ SELECT (((EXTRACT(YEAR FROM m.month)::bigint - 2000) * 12 + EXTRACT(MONTH FROM m
            AS alibaba_on_time_rate,
        m.ff AS first_followup_count, m.ff_on_time AS first_followup_on_time_count,
        CASE WHEN m.ff > 0 THEN 100.0 * m.ff_on_time / m.ff END AS first_followup_on_time_rate,
+       m.entry AS entry_count, m.entry_on_time AS entry_on_time_count,
+       CASE WHEN m.entry > 0 THEN 100.0 * m.entry_on_time / m.entry END AS entry_on_time_rate,
        COALESCE(o.customers, 0) AS owned_count, COALESCE(c.customers, 0) AS contacted_count,
        CASE WHEN o.customers > 0 THEN 100.0 * COALESCE(c.customers, 0) / o.customers END
            AS coverage_rate,

@@ -6,7 +6,8 @@ REPORT_WORK_MEM = "64MB"
 # a period's leads read by an index-only range on their creation time, with every column the
 # campaign report and the scorecard's lead figures use (no heap visit per lead)
 LEAD_INDEX = (
-    "sop_report_crm_lead_create_date_idx",
+    # v2: with the entry state of the scorecard (a new name rebuilds it on update)
+    "sop_report_crm_lead_create_date_v2_idx",
     "crm_lead",
     ["create_date"],
     [
@@ -22,6 +23,7 @@ LEAD_INDEX = (
         "date_conversion",
         "sop_lead_type",
         "sop_processing_state",
+        "sop_entry_state",
         "expected_revenue",
         "sop_order_amount",
     ],

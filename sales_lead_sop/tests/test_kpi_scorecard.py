@@ -30,6 +30,10 @@ class TestKpiScorecard(SopCommon):
         super().setUpClass()
         # months are cut in the company's time zone (UTC+8, no daylight saving)
         cls.env.company.resource_calendar_id.tz = "Asia/Shanghai"
+        # every lead of this dataset comes from a channel of the leads target (referral by
+        # default, see _lead, or Alibaba, flagged here); the entry deadline has its own test
+        cls.env.ref("sales_lead_sop.utm_source_alibaba").sop_kpi_lead_channel = True
+        cls.env["ir.config_parameter"].sudo().set_param("sales_lead_sop.kpi_target_entry_on_time", "0")
         cls.stage_open = cls.env["crm.stage"].search(
             [("is_won", "=", False), ("sop_pipeline", "=", True)], limit=1
         )
@@ -140,7 +144,10 @@ class TestKpiScorecard(SopCommon):
 
     @classmethod
     def _lead(cls, name, user, team, **vals):
-        return dict({"type": "lead"}, name=name, user_id=user.id, team_id=team.id, **vals)
+        referral = cls.env.ref("sales_lead_sop.utm_source_referral")
+        return dict(
+            {"type": "lead", "source_id": referral.id}, name=name, user_id=user.id, team_id=team.id, **vals
+        )
 
     @classmethod
     def _set_create(cls, records, when):
@@ -282,12 +289,13 @@ class TestKpiScorecard(SopCommon):
         self.assertEqual(
             {name: (row[name + "_target"], row[name + "_missed"]) for name in TARGETS},
             {
-                "lead_count": (6, True),
+                "channel_lead_count": (6, True),
                 "customer_count": (5, True),
                 "opp_existing_count": (3, True),
                 "opp_new_count": (6, True),
                 "alibaba_on_time_rate": (100, True),
                 "first_followup_on_time_rate": (100, True),
+                "entry_on_time_rate": (0, False),
                 "coverage_rate": (100, True),
                 "completeness": (100, True),
             },
@@ -298,12 +306,12 @@ class TestKpiScorecard(SopCommon):
         params.set_param("sales_lead_sop.kpi_target_opp_new", "4")
         params.set_param("sales_lead_sop.kpi_target_alibaba_on_time", "50")
         row.invalidate_recordset()
-        self.assertFalse(row.lead_count_missed)
+        self.assertFalse(row.channel_lead_count_missed)
         self.assertTrue(row.opp_new_count_missed)
         self.assertFalse(row.alibaba_on_time_rate_missed, "50 % meets a 50 % target")
         self.assertTrue(row.coverage_rate_missed)
         self.assertEqual(row.missed_target_count, 6)
-        self.assertEqual((row.lead_count_target, row.opp_new_count_target), (4, 4))
+        self.assertEqual((row.channel_lead_count_target, row.opp_new_count_target), (4, 4))
 
     def test_rate_without_denominator_is_empty_and_no_miss(self):
         """rep_c (team B) had no Alibaba inquiry, no new customer and owns no customer: those
@@ -322,7 +330,7 @@ class TestKpiScorecard(SopCommon):
             or row.coverage_rate_missed
             or row.completeness_missed
         )
-        self.assertTrue(row.lead_count_missed, "1 lead is below 6")
+        self.assertTrue(row.channel_lead_count_missed, "1 lead is below 6")
         self.assertEqual(row.missed_target_count, 4, "leads, customers and both opportunity counts")
         group = self.env["sop.kpi.scorecard"].read_group(
             [("month", "=", NOV), ("user_id", "=", self.rep_c.id)],
@@ -336,9 +344,9 @@ class TestKpiScorecard(SopCommon):
     def test_labels_show_the_targets_and_the_month_in_words(self):
         self.env["ir.config_parameter"].sudo().set_param("sales_lead_sop.kpi_target_leads", "7")
         described = self.env["sop.kpi.scorecard"].fields_get(
-            ["lead_count", "coverage_rate"], ["string", "help"]
+            ["channel_lead_count", "coverage_rate"], ["string", "help"]
         )
-        self.assertEqual(described["lead_count"]["string"], "Leads ≥ 7")
+        self.assertEqual(described["channel_lead_count"]["string"], "Leads ≥ 7")
         self.assertIn("at least 100%", described["coverage_rate"]["help"])
         self.env["res.lang"]._activate_lang("zh_CN")
         self.assertEqual(self._row(self.rep_a).month_name, "November 2026")

@@ -76,7 +76,8 @@ class TestLeadDeadline(SopCommon):
         lead = self.env["crm.lead"].create({"name": "Cadence", "user_id": self.rep_a.id})
         with freeze_time("2026-03-05 10:00:00"):  # Thursday
             self.env["sop.followup"].create({"lead_id": lead.id, "content": "call"})
-        expected = {"high": date(2026, 3, 6), "clear": date(2026, 3, 10), "potential": date(2026, 3, 16)}
+        # high daily and clear every 3 days in working days, potential weekly: 7 calendar days
+        expected = {"high": date(2026, 3, 6), "clear": date(2026, 3, 10), "potential": date(2026, 3, 12)}
         for intent, day in expected.items():
             lead.sop_intent = intent
             self.assertEqual(lead.sop_deadline.date(), day, intent)

@@ -123,7 +123,7 @@ class ManagerTours:
         )
         # the rep's only events (a lead, three customers) happened this month: one row
         row = self.env["sop.kpi.scorecard"].search([("user_id", "=", self.rep.id)])
-        self.assertEqual((row.lead_count, row.lead_count_missed, row.customer_count), (1, True, 3))
+        self.assertEqual((row.lead_count, row.channel_lead_count_missed, row.customer_count), (1, True, 3))
         self.assertFalse(row.alibaba_on_time_rate_missed, "no Alibaba inquiry was due")
 
 

@@ -59,6 +59,18 @@ const SPEC_THRESHOLDS = [
     "sop_kpi_target_first_followup_on_time",
     "sop_kpi_target_coverage",
     "sop_kpi_target_completeness",
+    // issue 20: cadence units, key stages, after-sales, reminders, daily quotas, entry, handover feedback
+    "sop_cadence_potential_unit",
+    "sop_cadence_clear_unit",
+    "sop_cadence_high_unit",
+    "sop_key_stage_cadence_days",
+    "sop_key_stage_cadence_unit",
+    "sop_aftersales_visit_working_days",
+    "sop_reminder_lead_days",
+    "sop_quota_daily_followups",
+    "sop_quota_daily_customers",
+    "sop_kpi_target_entry_on_time",
+    "sop_handover_feedback_days",
 ];
 // Thresholds kept as configuration records (one row per group or rule), reached from Settings.
 const SPEC_RECORDS = ["o_sop_open_customer_groups", "o_sop_open_recycle_rules"];
@@ -115,13 +127,22 @@ registry.category("web_tour.tours").add("sales_lead_sop_admin_settings", {
             run: "edit 250",
         },
         {
+            // saving settings reloads the page: the mark tells the reloaded page from this one
+            content: "Mark the page before saving",
+            trigger: "body",
+            run() {
+                document.body.classList.add("o_sop_before_save");
+            },
+        },
+        {
             content: "Save",
             trigger: ".o_control_panel .o_form_button_save",
             run: "click",
         },
         {
-            content: "Saved: nothing left unsaved and the new capacity shown",
-            trigger: ".o-settings-form-view:not(:has(.o_dirty_warning)) .o_field_widget[name='sop_capacity'] input:value(250)",
+            content: "Saved and reloaded: nothing left unsaved and the new capacity shown",
+            trigger:
+                "body:not(.o_sop_before_save) .o-settings-form-view:not(:has(.o_dirty_warning)) .o_field_widget[name='sop_capacity'] input:value(250)",
         },
         ...openApp("crm.crm_menu_root"),
         ...openMenu("crm.crm_menu_config", "crm.crm_team_config"),

@@ -20,7 +20,7 @@ registry.category("web_tour.tours").add("sales_lead_sop_manager_scorecard", {
                   {
                       content: "On a phone: a card per rep, the lead count red beside its target of 6",
                       trigger:
-                          ".o_kanban_record:contains('Tour Rep Ann') [name='lead_count']:has(.o_sop_kpi_missed):contains('6')",
+                          ".o_kanban_record:contains('Tour Rep Ann') [name='channel_lead_count']:has(.o_sop_kpi_missed):contains('6')",
                   },
                   {
                       content: "No Alibaba inquiry was due: an empty rate, not a miss",
@@ -47,17 +47,17 @@ registry.category("web_tour.tours").add("sales_lead_sop_manager_scorecard", {
             : [
                   {
                       content: "The column label carries the target",
-                      trigger: ".o_list_view th[data-name='lead_count']:contains('6')",
+                      trigger: ".o_list_view th[data-name='channel_lead_count']:contains('6')",
                   },
                   {
                       content: "Only the missed figure is red, not the whole row",
                       trigger:
-                          ".o_data_row:contains('Tour Rep Ann'):not(.text-danger) td[name='lead_count'].text-danger",
+                          ".o_data_row:contains('Tour Rep Ann'):not(.text-danger) td[name='channel_lead_count'].text-danger",
                   },
                   {
-                      content: "No Alibaba inquiry was due: an empty cell, not a red 100",
+                      content: "No Alibaba inquiry was due: '–', not a red 100",
                       trigger:
-                          ".o_data_row:contains('Tour Rep Ann') td[name='alibaba_on_time_rate']:not(.text-danger):not(:has(*))",
+                          ".o_data_row:contains('Tour Rep Ann') td[name='alibaba_on_time_rate']:not(.text-danger) .o_sop_rate_empty:contains('–')",
                   },
                   {
                       content: "The month in words",
