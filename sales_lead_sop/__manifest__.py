@@ -13,6 +13,7 @@
         "security/ir.model.access.csv",
         "security/sales_lead_sop_security.xml",
         "security/sop_handover_security.xml",
+        "security/sop_claim_request_security.xml",
         "data/utm_source_data.xml",
         "data/sop_customer_group_data.xml",
         "data/sop_region_code_data.xml",

@@ -33,6 +33,7 @@ from . import crm_stage
 from . import sop_lead_invalid_reason
 from . import sop_lead_pool
 from . import crm_lead_pool
+from . import crm_lead_pool_access
 from . import res_partner_followup
 from . import mail_message
 from . import mail_activity
@@ -52,6 +53,8 @@ from . import sop_free_mail_domain
 from . import sop_partner_key
 from . import res_config_settings_duplicate
 from . import res_partner_duplicate
+from . import res_partner_claim_reservation
+from . import res_partner_public_origin
 from . import crm_lead_duplicate
 from . import crm_lead_customer
 from . import crm_lead_pipeline

@@ -24,6 +24,13 @@ class ResConfigSettings(models.TransientModel):
         default=SOP_SETTING_DEFAULTS["daily_claim_limit"],
         help="Most customers one rep may claim from the public pool per day; 0 means no limit.",
     )
+    sop_claim_take_working_days = fields.Integer(
+        string="Claim Take Window (working days)",
+        config_parameter="sales_lead_sop.claim_take_working_days",
+        default=SOP_SETTING_DEFAULTS["claim_take_working_days"],
+        help="Working days after the day a claim request is approved in which the rep takes the "
+        "customer; then the approval lapses.",
+    )
     sop_recycle_undo_days = fields.Integer(
         string="Recycle Undo Window (days)",
         config_parameter="sales_lead_sop.recycle_undo_days",

@@ -22,10 +22,15 @@ class SopLeadPool(models.Model):
         "res.users",
         string="Round-robin Members",
         domain=[("share", "=", False)],
-        help="Without a default assignee, new leads go to these reps in turn.",
+        help="Without a default assignee, new leads go to these reps in turn. When set, only they "
+        "(and the default assignee) may claim the pool's leads; otherwise the pool's team does.",
     )
     last_member_id = fields.Many2one("res.users", string="Last Member Served", readonly=True)
-    reps_may_claim = fields.Boolean(string="Reps May Claim", default=True)
+    reps_may_claim = fields.Boolean(
+        string="Reps May Claim",
+        default=True,
+        help="Reps may claim its unassigned leads: its members, else the members of its team, else any rep.",
+    )
     lead_ids = fields.One2many("crm.lead", "sop_pool_id", string="Leads")
     lead_count = fields.Integer(compute="_compute_lead_count", string="Unassigned Leads")
     company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
@@ -54,6 +59,22 @@ class SopLeadPool(models.Model):
         user = after[:1] or ordered[:1]
         self.last_member_id = user
         return user
+
+    def _sop_claimers(self):
+        """Who may hold a lead of this pool when a rep claims or sets its salesperson [003]: its
+        members (round-robin members and default assignee) when it lists any, else the members
+        and leader of its team, else every salesperson (an empty recordset means "everyone").
+
+        :return: res.users
+        """
+        self.ensure_one()
+        # sudo: team memberships are configuration, read to decide a rep's own claim
+        pool = self.sudo()
+        if pool.member_ids or pool.user_id:
+            return pool.member_ids | pool.user_id
+        if pool.team_id:
+            return pool.team_id.member_ids | pool.team_id.user_id
+        return self.env["res.users"]
 
     def action_view_leads(self):
         self.ensure_one()

@@ -3,6 +3,7 @@ from odoo.osv import expression
 from odoo.tools import SQL
 
 from .res_partner import CUSTOMER_TYPES, GRADES, STARS
+from .res_partner_public_origin import PUBLIC_ORIGINS
 
 
 class SopPublicCustomer(models.Model):
@@ -36,6 +37,10 @@ class SopPublicCustomer(models.Model):
             "user_id",
             "active",
             "parent_id",
+            "sop_public_date",
+            "sop_public_from_user_id",
+            "sop_public_from_team_id",
+            "sop_public_action",
         ],
     }
 
@@ -58,6 +63,11 @@ class SopPublicCustomer(models.Model):
     )
     sop_last_contact_date = fields.Datetime(string="Last Contact", readonly=True)
     company_id = fields.Many2one("res.company", string="Company", readonly=True)
+    # how it came to the public pool (如何捡公海 [004]), see res_partner_public_origin.py
+    sop_public_date = fields.Datetime(string="Public Since", readonly=True)
+    sop_public_from_user_id = fields.Many2one("res.users", string="Former Owner", readonly=True)
+    sop_public_from_team_id = fields.Many2one("crm.team", string="Former Team", readonly=True)
+    sop_public_action = fields.Selection(PUBLIC_ORIGINS, string="Came From", readonly=True)
     public_pool_id = fields.Many2one(
         "sop.public.pool",
         string="Public Pool",
@@ -78,7 +88,9 @@ class SopPublicCustomer(models.Model):
                 """CREATE OR REPLACE VIEW %s AS (
                     SELECT p.id, p.id AS partner_id, p.name, p.sop_short_name, p.country_id,
                            p.industry_id, p.sop_group_id, p.sop_stars, p.sop_grade,
-                           p.sop_customer_type, p.sop_last_contact_date, p.company_id
+                           p.sop_customer_type, p.sop_last_contact_date, p.company_id,
+                           p.sop_public_date, p.sop_public_from_user_id, p.sop_public_from_team_id,
+                           p.sop_public_action
                       FROM res_partner p
                      WHERE p.sop_managed AND p.user_id IS NULL AND p.active
                 )""",

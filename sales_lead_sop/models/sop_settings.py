@@ -42,6 +42,9 @@ SOP_SETTING_DEFAULTS = {
     "capacity": 300,
     "daily_claim_limit": 0,
     "recycle_undo_days": 7,
+    "claim_take_working_days": 2,
+    # not in the spec: size of one batch of the claim-lapse job
+    "claim_lapse_batch": 500,
     # §5 duplicate check
     "duplicate_similarity": 60,
     "duplicate_policy_name": "block",

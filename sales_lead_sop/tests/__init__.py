@@ -46,3 +46,7 @@ from . import test_fuzz_public_methods
 from . import test_lead_workspace
 from . import test_ui_leads_workspace
 from . import test_customer_membership
+from . import test_claim_fcfs
+from . import test_lead_pool_claimers
+from . import test_public_pool_origin
+from . import test_ui_public_pool_search

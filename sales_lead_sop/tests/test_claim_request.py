@@ -43,6 +43,11 @@ class TestClaimRequest(SopCommon):
         self.assertEqual(self.customer.user_id, self.rep_a)
         request.with_user(self.support).action_approve()
         self.assertEqual(request.state, "approved")
+        self.assertEqual(self.customer.user_id, self.rep_a, "approval gives a window; nothing moves yet")
+        with self.assertRaisesRegex(UserError, "Only the requester"):
+            request.with_user(self.rep_c).action_take()
+        request.with_user(self.rep_b).action_take()
+        self.assertEqual(request.state, "done")
         self.assertEqual(self.customer.user_id, self.rep_b)
         history = self.env["sop.pool.history"].search([("partner_id", "=", self.customer.id)])
         self.assertEqual(set(history.mapped("action")), {"create", "request", "assign"})

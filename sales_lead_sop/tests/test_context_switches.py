@@ -111,8 +111,10 @@ class TestContextSwitches(RefusedMixin, SopCommon):
         request.with_user(self.support).action_approve()
         self.assertEqual(
             (request.state, request.decided_by_id, self.theirs.user_id),
-            ("approved", self.support, self.rep_a),
+            ("approved", self.support, self.rep_b),
         )
+        request.with_user(self.rep_a).with_context(default_state="done").action_take()
+        self.assertEqual((request.state, self.theirs.user_id), ("done", self.rep_a))
 
     def test_pool_move_key_does_not_hide_an_owner_change(self):
         self.mine.with_user(self.manager_a).with_context(sop_pool_move=True).write({"user_id": self.rep_b.id})

@@ -4,8 +4,10 @@ from .common import SopHttpCase
 
 
 class SupportClaimRequestsTour:
-    """Sales support logs in, lands on the pending claim requests, approves one (the customer
-    moves to the requester, logged in the pool history) and refuses one with a reason."""
+    """Sales support logs in, lands on the pending claim requests, sees that of two requests for
+    one customer the later waits (approving it is refused: first come, first served), approves
+    the earliest (the requester then takes the customer, logged in the pool history) and
+    refuses another with a reason."""
 
     lang = "en_US"
 
@@ -15,7 +17,12 @@ class SupportClaimRequestsTour:
         cls.env["res.lang"]._activate_lang("zh_CN")
         cls.env["ir.module.module"]._load_module_terms(["sales_lead_sop"], ["zh_CN"], overwrite=True)
         cls.holder = new_test_user(cls.env, "sop_tour_holder", groups="sales_lead_sop.group_sop_rep")
-        cls.asker = new_test_user(cls.env, "sop_tour_asker", groups="sales_lead_sop.group_sop_rep")
+        cls.asker = new_test_user(
+            cls.env, "sop_tour_asker", groups="sales_lead_sop.group_sop_rep", name="Tour Asker First"
+        )
+        cls.later_asker = new_test_user(
+            cls.env, "sop_tour_asker_later", groups="sales_lead_sop.group_sop_rep", name="Tour Asker Later"
+        )
         cls.support = new_test_user(
             cls.env, "sop_tour_support", groups="sales_lead_sop.group_sop_support", lang=cls.lang
         )
@@ -42,6 +49,9 @@ class SupportClaimRequestsTour:
             for partner in (cls.to_approve, cls.to_refuse, decided)
         )
         decided_request.with_user(cls.support).action_refuse("Already refused before the tour")
+        cls.later_request = Request.with_user(cls.later_asker).create(
+            {"partner_id": cls.to_approve.id, "reason": "They called me last week"}
+        )
 
     def test_support_decides_claim_requests(self):
         self.assertEqual(
@@ -52,6 +62,10 @@ class SupportClaimRequestsTour:
         self.assertEqual(
             (self.approve_request.state, self.approve_request.decided_by_id), ("approved", self.support)
         )
+        self.assertEqual(self.later_request.state, "pending", "the later request was refused approval")
+        self.assertEqual(self.to_approve.user_id, self.holder, "approval opens the take window only")
+        self.assertTrue(self.approve_request.take_deadline > self.approve_request.approved_date)
+        self.approve_request.with_user(self.asker).action_take()
         self.assertEqual(self.to_approve.user_id, self.asker)
         move = self.env["sop.pool.history"].search(
             [("partner_id", "=", self.to_approve.id), ("action", "=", "assign")]

@@ -11,7 +11,12 @@ MATCHES = [
     ("website", "Same Website"),
     ("similar_name", "Similar Company Name"),
 ]
-STATUSES = [("mine", "Mine"), ("public", "Public Pool"), ("owned", "Owned by Another Rep")]
+STATUSES = [
+    ("mine", "Mine"),
+    ("public", "Public Pool"),
+    ("owned", "Owned by Another Rep"),
+    ("reserved", "Reserved by a Claim Request"),
+]
 
 
 class SopDuplicateCheck(models.TransientModel):
@@ -57,6 +62,7 @@ class SopDuplicateCheck(models.TransientModel):
         Partner.sop_find_duplicates({})  # access check: salespeople only
         matches = Partner._sop_search_duplicates(Partner._sop_keys_from_vals(vals))
         rows = Partner._sop_describe_matches(matches, self.env.user)
+        rows += Partner._sop_reservation_rows(Partner._sop_keys_from_vals(vals))
         self.line_ids.unlink()
         self.write(
             {

@@ -3,18 +3,20 @@ import { registry } from "@web/core/registry";
 import { utils as uiUtils } from "@web/core/ui/ui_service";
 import { user } from "@web/core/user";
 
-// Sales support lands on the pending claim requests, approves one and refuses another with a
-// reason. The decision buttons must be on screen without the gear menu, on a phone too.
+// Sales support lands on the pending claim requests; of two requests for one customer the later
+// waits (first come, first served: approving it is refused), the earliest is approved and its
+// take window shown; another request is refused with a reason. The decision buttons must be on screen without the gear menu, on a phone too.
 const zh = () => user.lang.startsWith("zh");
 
 // On a phone Odoo moves header buttons into the gear menu; the sheet repeats them there.
 const decisionButton = (name) => `.o_form_view button[name='${name}']:visible`;
 
-function openRequest(customer) {
+// `row` narrows the rows of `customer` (a jQuery-style suffix such as ":contains('X')")
+function openRequest(customer, row = "") {
     return [
         {
             content: `Open the request for ${customer}`,
-            trigger: `.o_list_view .o_data_row:contains('${customer}') .o_data_cell`,
+            trigger: `.o_list_view .o_data_row:contains('${customer}')${row} .o_data_cell:first`,
             run: "click",
         },
         {
@@ -46,7 +48,44 @@ registry.category("web_tour.tours").add("sales_lead_sop_support_claim_requests",
                 ".o_list_view:has(.o_data_row:contains('Tour Approve Co')):has(.o_data_row:contains('Tour Refuse Co'))" +
                 ":not(:has(.o_data_row:contains('Tour Decided Co')))",
         },
-        ...openRequest("Tour Approve Co"),
+        {
+            content: "First come, first served: the later request for the same customer waits",
+            trigger: ".o_list_view .o_data_row:contains('Tour Approve Co'):contains('Tour Asker Later') .o_field_badge",
+        },
+        ...openRequest("Tour Approve Co", ":contains('Tour Asker Later')"),
+        {
+            content: "The form says who asked first",
+            trigger: ".o_form_view .o_sop_claim_queue:visible:contains('Tour Asker First')",
+        },
+        {
+            content: "Approve the later request anyway",
+            trigger: decisionButton("action_approve"),
+            run: "click",
+        },
+        {
+            content: "Refused: the earlier request decides",
+            trigger: zh() ? ".modal .modal-body" : ".modal .modal-body:contains('First come, first served')",
+        },
+        {
+            content: "Close the message",
+            trigger: ".modal .modal-footer .btn-primary",
+            run: "click",
+        },
+        {
+            content: "Still pending",
+            trigger: "body:not(:has(.modal)) .o_form_view .o_statusbar_status .o_arrow_button_current[data-value='pending']",
+        },
+        {
+            content: "Back to the queue",
+            trigger: ".o_back_button",
+            run: "click",
+        },
+        // the later request names the first requester too (it waits behind them)
+        ...openRequest("Tour Approve Co", ":not(:contains('Tour Asker Later'))"),
+        {
+            content: "The earliest request is first in line",
+            trigger: ".o_form_view .o_sop_claim_first:visible",
+        },
         {
             content: "Approve",
             trigger: decisionButton("action_approve"),
@@ -55,6 +94,10 @@ registry.category("web_tour.tours").add("sales_lead_sop_support_claim_requests",
         {
             content: "Approved: the buttons are gone",
             trigger: ".o_form_view .o_statusbar_status .o_arrow_button_current[data-value='approved']",
+        },
+        {
+            content: "The rep's window to take the customer is shown",
+            trigger: ".o_form_view .o_field_widget[name='take_deadline']:not(:empty)",
         },
         {
             content: "No decision left on a decided request",
