@@ -126,7 +126,8 @@ class CrmLead(models.Model):
         "sop_first_contact_date",
         "sop_aftersales_deadline",
         "sop_aftersales_state",
-        "date_last_stage_update",
+        # not date_last_stage_update: stage_id decides it, and a dependency on it would compute
+        # the deadline twice on each stage change (once for the stage, once for its date)
         "stage_id.sop_key_stage",
         "partner_id",
         "user_id",

@@ -31,9 +31,12 @@ class CrmLead(models.Model):
         :config: sales_lead_sop.aftersales_visit_working_days (7)
         """
         res = super()._sop_open_order_record()
+        todo = self.filtered(lambda lead: not lead.sop_aftersales_state)
+        if not todo:
+            return res  # called on every write of a deal (mostly empty): no query then
         days = self._sop_param("aftersales_visit_working_days")
         visit = self.env.ref("sales_lead_sop.mail_activity_type_visit")
-        for lead in self.filtered(lambda lead: not lead.sop_aftersales_state):
+        for lead in todo:
             won = lead.date_closed or fields.Datetime.now()
             deadline = lead._sop_add_working_days(won, days)
             # sudo: system stamps of the SOP deadline, not editable by the rep
