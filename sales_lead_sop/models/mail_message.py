@@ -47,6 +47,8 @@ class MailMessage(models.Model):
                 continue
             customer._sop_register_contact(message.date)
             lead._sop_register_contact(message.date)
+            if customer and message.message_type == "email":  # received from the customer: a reply
+                customer._sop_apply_group_move("reply", self.env._("email received"))
 
     def _sop_is_customer_exchange(self, customer, lead):
         """True when this message came from, or was sent to, the customer or its contacts

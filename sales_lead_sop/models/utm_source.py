@@ -8,3 +8,11 @@ class UtmSource(models.Model):
         string="Needs Detail",
         help="Customers from this source must say which one (e.g. which trade show).",
     )
+    sop_class_id = fields.Many2one(
+        "sop.source.class",
+        string="Source Class",
+        index="btree_not_null",
+        ondelete="restrict",
+        help="Class of the source ([002]: marketing event, sales referral, customer referral, online, "
+        "other); reports group and filter by it.",
+    )
