@@ -30,7 +30,7 @@ class OdooClient:
         body = response.json()
         if "error" in body:
             raise RpcError(body["error"])
-        return body["result"]
+        return body.get("result")  # Odoo leaves "result" out when the method returns None
 
     def login(self, login, password):
         result = self._post(

@@ -5,9 +5,11 @@ from . import sop_followup
 from . import sop_region_code
 from . import sop_customer_number
 from . import sop_profile_field
+from . import sop_source_class
 from . import utm_source
 from . import res_partner_industry
 from . import res_partner
+from . import res_partner_fax
 from . import res_partner_code
 from . import res_partner_completeness
 from . import res_partner_review
@@ -69,3 +71,7 @@ from . import crm_lead_reminder
 from . import crm_lead_entry
 from . import res_users_quota
 from . import sop_handover_feedback
+from . import sop_group_move
+from . import crm_lost_reason
+from . import res_partner_group_move
+from . import crm_lead_group_move

@@ -50,6 +50,8 @@ class MailMessage(models.Model):
             ours = message.message_type != "email"
             customer.with_context(sop_contact_inbound=not ours)._sop_register_contact(message.date)
             lead._sop_register_contact(message.date, ours=ours)
+            if customer and not ours:  # received from the customer: a reply
+                customer._sop_apply_group_move("reply", self.env._("email received"))
 
     def _sop_is_customer_exchange(self, customer, lead):
         """True when this message came from, or was sent to, the customer or its contacts

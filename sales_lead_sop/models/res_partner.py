@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .sop_profile_field import COMPLETENESS_CANDIDATES
+
 CUSTOMER_TYPES = [
     ("trader", "Trader"),
     ("wholesaler", "Wholesaler"),
@@ -24,16 +26,6 @@ REVENUE_RANGES = [
     ("1m_10m", "1-10 million"),
     ("10m_100m", "10-100 million"),
     ("gt_100m", "> 100 million"),
-]
-# Profile fields the SOP marks required (SOP.md section 3), with the label used in the message.
-REQUIRED_PROFILE_FIELDS = [
-    "name",
-    "sop_short_name",
-    "sop_source_id",
-    "sop_customer_type",
-    "sop_product_ids",
-    "sop_group_id",
-    "country_id",
 ]
 
 
@@ -92,11 +84,18 @@ class ResPartner(models.Model):
             values["country_id"] = self.env.company.country_id.id
         return values
 
-    @api.constrains(*REQUIRED_PROFILE_FIELDS, "sop_managed", "sop_source_detail", "is_company")
+    # every field the admin may require (sop.profile.field.required) triggers the check
+    @api.constrains(*COMPLETENESS_CANDIDATES, "sop_managed", "sop_source_detail", "is_company")
     def _check_sop_profile(self):
-        """Refuse an SOP customer whose required profile fields are empty, naming all of them."""
-        for partner in self.filtered(lambda p: p.sop_managed and not p.parent_id):
-            missing = partner._sop_missing_profile_fields()
+        """Refuse an SOP customer whose required profile fields are empty, naming all of them.
+
+        :config: the profile fields marked required (sop.profile.field)
+        """
+        customers = self.filtered(lambda p: p.sop_managed and not p.parent_id)
+        # sudo: the configuration is read for every user who saves a customer
+        required = self.env["sop.profile.field"].sudo()._required_field_names() if customers else []
+        for partner in customers:
+            missing = partner._sop_missing_profile_fields(required)
             if missing:
                 raise ValidationError(
                     self.env._(
@@ -119,11 +118,35 @@ class ResPartner(models.Model):
                     )
                 )
 
-    def _sop_missing_profile_fields(self):
-        """Labels of the required profile fields that are empty on this customer."""
+    def _sop_missing_profile_fields(self, required):
+        """Labels of the `required` profile fields (names) that are empty on this customer."""
         self.ensure_one()
-        labels = self.fields_get(REQUIRED_PROFILE_FIELDS + ["sop_source_detail"], ["string"])
-        missing = [labels[name]["string"] for name in REQUIRED_PROFILE_FIELDS if not self[name]]
+        labels = self.fields_get([*required, "sop_source_detail"], ["string"])
+        missing = [labels[name]["string"] for name in required if not self[name]]
         if self.sop_source_id.sop_needs_detail and not self.sop_source_detail:
             missing.append(labels["sop_source_detail"]["string"])
         return missing
+
+    # ------------------------------------------------------------------
+    # VIEWS
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _get_view(self, view_id=None, view_type="form", **options):
+        """Customer forms mark the profile fields the admin requires (sop.profile.field), as
+        the server enforces them (`_check_sop_profile`); the cached views are rebuilt when that
+        configuration changes."""
+        arch, view = super()._get_view(view_id, view_type, **options)
+        if view_type != "form" or not arch.xpath("//field[@name='sop_managed']"):
+            return arch, view  # not a customer form: its expressions could not read sop_managed
+        # sudo: the configuration is read for every user who opens a customer form
+        required = set(self.env["sop.profile.field"].sudo()._required_field_names())
+        for node in arch.iter("field"):
+            if node.get("name") not in required or node.getparent() is None:
+                continue
+            if any(parent.tag == "field" for parent in node.iterancestors()):
+                continue  # a contact's field in the contacts' sub-form
+            condition = "sop_managed and not parent_id"
+            current = node.get("required")
+            node.set("required", f"({current}) or ({condition})" if current else condition)
+        return arch, view

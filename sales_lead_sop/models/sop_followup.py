@@ -75,6 +75,8 @@ class SopFollowup(models.Model):
             )
             partner._sop_register_contact(followup.date)
             followup.lead_id._sop_register_contact(followup.date)
+            if partner:
+                partner._sop_apply_group_move("reply", self.env._("follow-up logged"))
 
     def _sop_schedule_next(self):
         """Schedule a to-do activity on the next date for the owner of the lead or customer."""

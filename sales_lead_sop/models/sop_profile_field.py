@@ -15,6 +15,7 @@ COMPLETENESS_CANDIDATES = [
     "city",
     "website",
     "phone",
+    "fax",
     "email",
     "comment",
     "industry_id",
@@ -25,7 +26,8 @@ COMPLETENESS_CANDIDATES = [
 
 
 class SopProfileField(models.Model):
-    """A profile field counted in the completeness score (档案完整度); the admin chooses which."""
+    """A profile field counted in the completeness score (档案完整度), and maybe required on every
+    SOP customer (建档必填); the admin chooses which."""
 
     _name = "sop.profile.field"
     _description = "SOP Profile Completeness Field"
@@ -39,6 +41,10 @@ class SopProfileField(models.Model):
     )
     field_name = fields.Char(related="field_id.name")
     sequence = fields.Integer(default=10)
+    required = fields.Boolean(
+        help="Every SOP customer must have this field filled in: saving one without it is refused, "
+        "and the customer form marks it required.",
+    )
     active = fields.Boolean(default=True)
 
     _sql_constraints = [("field_uniq", "unique(field_id)", "Each field counts once.")]
@@ -47,12 +53,26 @@ class SopProfileField(models.Model):
     def create(self, vals_list):
         records = super().create(vals_list)
         self._sop_recompute_scores()
+        self._sop_forms_changed()
         return records
 
     def write(self, vals):
         result = super().write(vals)
-        self._sop_recompute_scores()
+        if {"field_id", "active"} & set(vals):
+            self._sop_recompute_scores()
+        if {"field_id", "active", "required"} & set(vals):
+            self._sop_forms_changed()
         return result
+
+    def unlink(self):
+        result = super().unlink()
+        self._sop_forms_changed()
+        return result
+
+    def _sop_forms_changed(self):
+        """The customer form marks the required fields (`res.partner._get_view`): its cached
+        views are rebuilt."""
+        self.env.registry.clear_cache("templates")
 
     def _sop_recompute_scores(self):
         """Recompute every customer's score now, or once at the end of a module install or
@@ -70,3 +90,9 @@ class SopProfileField(models.Model):
     def _counted_field_names(self):
         counted = self.with_context(active_test=True).search([]).mapped("field_name")
         return [name for name in counted if name in COMPLETENESS_CANDIDATES]
+
+    @api.model
+    def _required_field_names(self):
+        """Names of the profile fields every SOP customer must fill in (active and required)."""
+        required = self.with_context(active_test=True).search([("required", "=", True)]).mapped("field_name")
+        return [name for name in required if name in COMPLETENESS_CANDIDATES]

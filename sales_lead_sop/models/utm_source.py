@@ -13,3 +13,11 @@ class UtmSource(models.Model):
         help="Leads from this source count toward the monthly leads target of the KPI scorecard "
         '(the SOP\'s "leads from other channels").',
     )
+    sop_class_id = fields.Many2one(
+        "sop.source.class",
+        string="Source Class",
+        index="btree_not_null",
+        ondelete="restrict",
+        help="Class of the source ([002]: marketing event, sales referral, customer referral, online, "
+        "other); reports group and filter by it.",
+    )

@@ -37,6 +37,7 @@ class SopCampaignReport(models.Model):
     lead_id = fields.Many2one("crm.lead", string="Lead", readonly=True)
     date = fields.Date(string="Created On", readonly=True)
     source_id = fields.Many2one("utm.source", string="Source", readonly=True)
+    source_class_id = fields.Many2one("sop.source.class", string="Source Class", readonly=True)
     campaign_id = fields.Many2one("utm.campaign", string="Campaign", readonly=True)
     medium_id = fields.Many2one("utm.medium", string="Medium", readonly=True)
     user_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
@@ -126,7 +127,7 @@ class SopCampaignReport(models.Model):
 CREATE OR REPLACE VIEW %s AS (
     SELECT l.id, l.id AS lead_id, ((l.create_date AT TIME ZONE 'UTC') AT TIME ZONE tz.name)::date AS date,
            l.create_date AS create_datetime,
-           l.source_id, l.campaign_id, l.medium_id, l.user_id, l.team_id,
+           l.source_id, src.sop_class_id AS source_class_id, l.campaign_id, l.medium_id, l.user_id, l.team_id,
            l.sop_customer_id AS customer_id,
            1 AS lead_count,
            (l.sop_lead_type IS DISTINCT FROM 'invalid')::int AS valid_lead_count,
@@ -147,6 +148,7 @@ CREATE OR REPLACE VIEW %s AS (
            CASE WHEN l.type = 'opportunity' AND st.is_won THEN 100.0 ELSE 0 END AS opportunity_won_rate
       FROM crm_lead l
       LEFT JOIN crm_stage st ON st.id = l.stage_id
+      LEFT JOIN utm_source src ON src.id = l.source_id
      CROSS JOIN %s tz(name)
 )""",
                 SQL.identifier(self._table),

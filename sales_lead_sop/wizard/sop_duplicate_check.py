@@ -30,6 +30,7 @@ class SopDuplicateCheck(models.TransientModel):
     name = fields.Char(string="Company Name")
     phone = fields.Char()
     mobile = fields.Char()
+    fax = fields.Char()
     email = fields.Char()
     website = fields.Char()
     country_id = fields.Many2one(
@@ -54,7 +55,9 @@ class SopDuplicateCheck(models.TransientModel):
     def action_check(self):
         """Run `res.partner.sop_find_duplicates` on the typed values and list the matches."""
         self.ensure_one()
-        vals = {name: self[name] for name in ("name", "phone", "mobile", "email", "website") if self[name]}
+        vals = {
+            name: self[name] for name in ("name", "phone", "mobile", "fax", "email", "website") if self[name]
+        }
         if not vals:
             raise UserError(self.env._("Type a company name, a phone, an email or a website to check."))
         vals["country_id"] = self.country_id.id
