@@ -52,6 +52,7 @@ from . import sop_free_mail_domain
 from . import sop_partner_key
 from . import res_config_settings_duplicate
 from . import res_partner_duplicate
+from . import res_partner_duplicate_keyword
 from . import crm_lead_duplicate
 from . import crm_lead_customer
 from . import crm_lead_pipeline
