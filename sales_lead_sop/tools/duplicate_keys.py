@@ -147,7 +147,7 @@ class NameKeyNormalizer:
                 if _CJK.match(units[-1]) and "".join(units).endswith(ZH_ADMIN_SUFFIXES):
                     suffixed.add(units)  # a full name (长阳土家族自治县) strips like a suffixed one
                 (weak if is_weak else strong).add(units)
-                if _CJK.match(units[-1]):
+                if _CJK.match(units[-1]) and not "".join(units).endswith(ZH_ADMIN_SUFFIXES):
                     suffixed.update(units + tuple(suffix) for suffix in ZH_ADMIN_SUFFIXES)
             elif kind == "legal_form":
                 if _latin(units):
@@ -164,22 +164,45 @@ class NameKeyNormalizer:
         self._end = legal | strong | suffixed
         self._anywhere = generic | {units for units in legal if len(units) > 1}
         self._every = self._end | generic | weak
+        self._max_end = max([len(units) for units in self._end] + list(latin_legal.values()) + [0])
         self._max = max((len(units) for units in self._every), default=0)
+        # Every beginning of the words of each set (unit tuples), of a Latin legal form (joined
+        # text), and every ending of the words stripped at the end: matching stops at the first
+        # unit no word continues with, as a trie would (the gazetteer has 4,000 words).
+        self._prefixes = {
+            id(words): {units[:size] for units in words for size in range(1, len(units) + 1)}
+            for words in (self._strong, self._after_region, self._suffixed, self._anywhere, self._every)
+        }
+        self._legal_prefixes = {joined[:size] for joined in latin_legal for size in range(1, len(joined) + 1)}
+        self._end_suffixes = {units[-size:] for units in self._end for size in range(1, len(units) + 1)}
+        self._legal_suffixes = {
+            joined[-size:] for joined in latin_legal for size in range(1, len(joined) + 1)
+        }
 
     def _match_at(self, units, index, words):
         """Length of the longest word of `words` starting at `index`, 0 if none."""
-        for size in range(min(self._max, len(units) - index), 0, -1):
-            if tuple(units[index : index + size]) in words:
-                return size
-        return 0
+        best, prefixes = 0, self._prefixes[id(words)]
+        for size in range(1, min(self._max, len(units) - index) + 1):
+            window = tuple(units[index : index + size])
+            if window not in prefixes:
+                break
+            if window in words:
+                best = size
+        return best
 
     def _legal_at(self, units, index, forms):
         """Number of units of the longest Latin legal form of `forms` starting at `index`, 0 if none."""
-        for size in range(min(LEGAL_FORM_MAX_WORDS, len(units) - index), 0, -1):
-            window = units[index : index + size]
-            if "".join(window) in forms and _latin(window):
-                return size
-        return 0
+        best, joined = 0, ""
+        for size in range(1, min(LEGAL_FORM_MAX_WORDS, len(units) - index) + 1):
+            unit = units[index + size - 1]
+            if unit in "()" or _CJK.match(unit):
+                break
+            joined += unit
+            if joined not in self._legal_prefixes:
+                break
+            if joined in forms:
+                best = size
+        return best
 
     def _word_at(self, units, index, words, legal_forms):
         return max(self._match_at(units, index, words), self._legal_at(units, index, legal_forms))
@@ -213,15 +236,37 @@ class NameKeyNormalizer:
         return result + (group or [])
 
     def _strip_end(self, units):
-        stripped = True
-        while stripped and units:
-            stripped = False
-            for size in range(min(max(self._max, LEGAL_FORM_MAX_WORDS), len(units)), 0, -1):
-                tail = units[-size:]
-                if tuple(tail) in self._end or ("".join(tail) in self._latin_legal and _latin(tail)):
-                    units, stripped = units[:-size], True
-                    break
+        while units:
+            size = max(self._end_at(units), self._legal_end_at(units))
+            if not size:
+                break
+            units = units[:-size]
         return units
+
+    def _end_at(self, units):
+        """Length of the longest word stripped at the end that ends `units`, 0 if none."""
+        best = 0
+        for size in range(1, min(self._max_end, len(units)) + 1):
+            tail = tuple(units[-size:])
+            if tail not in self._end_suffixes:
+                break
+            if tail in self._end:
+                best = size
+        return best
+
+    def _legal_end_at(self, units):
+        """Number of units of the longest Latin legal form that ends `units`, 0 if none."""
+        best, joined = 0, ""
+        for size in range(1, min(self._max_end, len(units)) + 1):
+            unit = units[-size]
+            if unit in "()" or _CJK.match(unit):
+                break
+            joined = unit + joined
+            if joined not in self._legal_suffixes:
+                break
+            if joined in self._latin_legal:
+                best = size
+        return best
 
     def _remove_anywhere(self, units):
         result, index = [], 0
