@@ -11,6 +11,12 @@ Steps, each in its own process so peak memory is the step's own:
 - find:   server-side latency of `sop_find_duplicates` as a rep with a name variant of an
           existing customer, two phones (one existing), an email and a website, p50/p95;
           the same lead's Odoo `duplicate_lead_ids` computation (crm's own check) for the ratio;
+- names:  the company-name keys of every customer recomputed after a change of the word lists
+          (what the background job does after the gazetteer or an admin's edit: the keys that
+          change are rewritten, with their bigrams), then once more (nothing changes);
+- keyword: the keyword search of the check before entry (撞单查询 by 字号) as a rep, p50/p95, for
+          two-character Chinese keywords, Latin trade names and two-letter Latin keywords,
+          against Odoo's native `name ilike` search of the partner list (limit 20);
 - create: creating an SOP customer as a rep with the check against the same with the check
           skipped (`sop_skip_duplicate_check`, as a sales administrator), p50 each and the ratio.
 Created rows are rolled back; nothing but the keys stays in the database.
@@ -81,6 +87,33 @@ def step_keys(registry):
             "name_rows": name_rows,
             "distinct_name_keys": distinct,
             "contact_rows": rows - name_rows,
+            "peak_rss_mib": _peak_rss_mib(),
+        }
+
+
+def step_names(registry):
+    with registry.cursor() as cr:
+        env = _env(cr)
+        Partner = env["res.partner"]
+        cr.execute("SELECT count(*) FROM sop_name_key")
+        keys_before = cr.fetchone()[0]
+        started = time.monotonic()
+        Partner._sop_recompute_name_keys(from_id=0)
+        changed = time.monotonic() - started
+        started = time.monotonic()
+        Partner._sop_recompute_name_keys(from_id=0)
+        rerun = time.monotonic() - started
+        env["ir.config_parameter"].set_param("sales_lead_sop.name_keys_from_id", "")
+        cr.commit()
+        cr.execute("SELECT count(*) FROM sop_name_key")
+        keys_after = cr.fetchone()[0]
+        cr.execute("SELECT count(*) FROM sop_name_key_bigram")
+        return {
+            "word_list_change_s": round(changed, 1),
+            "rerun_nothing_changed_s": round(rerun, 1),
+            "distinct_keys_before": keys_before,
+            "distinct_keys_after": keys_after,
+            "bigram_rows": cr.fetchone()[0],
             "peak_rss_mib": _peak_rss_mib(),
         }
 
@@ -164,6 +197,57 @@ def step_find(registry, queries):
         return result
 
 
+def step_keyword(registry, queries):
+    with registry.cursor() as cr:
+        rep = _rep(cr)
+        rng = random.Random(21)
+        cr.execute("SELECT key FROM sop_name_key TABLESAMPLE SYSTEM (5) LIMIT 5000")
+        keys = [row[0] for row in cr.fetchall()]
+        chinese = [key for key in keys if not key.isascii() and len(key) >= 2]
+        latin = [key for key in keys if key.isascii() and len(key) >= 5]
+        if not chinese or not latin:
+            raise SystemExit("no keys: run the keys step first")
+        keywords = {
+            "zh2": [
+                (lambda k, i: k[i : i + 2])(k, rng.randrange(len(k) - 1))
+                for k in rng.choices(chinese, k=queries)
+            ],
+            "latin": [k[: rng.randint(5, min(8, len(k)))] for k in rng.choices(latin, k=queries)],
+            "latin2": [
+                (lambda k, i: k[i : i + 2])(k, rng.randrange(len(k) - 1))
+                for k in rng.choices(latin, k=queries)
+            ],
+        }
+        Partner = _env(cr, rep)["res.partner"]
+        Native = _env(cr)["res.partner"]
+        Partner.sop_find_duplicates({"keyword": keywords["zh2"][0]})  # warm the caches
+        result = {}
+        for label, words in keywords.items():
+            samples, native, found = [], [], 0
+            for word in words:
+                started = time.perf_counter()
+                rows = Partner.sop_find_duplicates({"keyword": word})
+                samples.append(time.perf_counter() - started)
+                found += bool(rows)
+                Partner.env.invalidate_all()
+            for word in words[: max(queries // 10, 10)]:  # the native search is slow: fewer runs
+                started = time.perf_counter()
+                Native.search([("sop_managed", "=", True), ("name", "ilike", word)], limit=20)
+                native.append(time.perf_counter() - started)
+                Native.env.invalidate_all()
+            result[label] = {
+                **_percentiles(samples),
+                "with_matches": found,
+                "native_ilike": _percentiles(native),
+            }
+        cr.execute("SELECT count(*) FROM sop_name_key_bigram")
+        result["bigram_rows"] = cr.fetchone()[0]
+        cr.execute("SELECT pg_total_relation_size('sop_name_key_bigram')")
+        result["bigram_table_mib"] = round(cr.fetchone()[0] / 2**20, 1)
+        cr.rollback()
+        return result
+
+
 def step_create(registry, creates):
     with registry.cursor() as cr:
         rep = _rep(cr)
@@ -232,7 +316,7 @@ def main():
     )
     parser.add_argument("--db", required=True)
     parser.add_argument("--addons-path", required=True)
-    parser.add_argument("--step", choices=["keys", "find", "create"], required=True)
+    parser.add_argument("--step", choices=["keys", "names", "find", "keyword", "create"], required=True)
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--creates", type=int, default=200)
     args = parser.parse_args()
@@ -242,6 +326,10 @@ def main():
         result = step_keys(registry)
     elif args.step == "find":
         result = step_find(registry, args.queries)
+    elif args.step == "names":
+        result = step_names(registry)
+    elif args.step == "keyword":
+        result = step_keyword(registry, args.queries)
     else:
         result = step_create(registry, args.creates)
     print(json.dumps({"step": args.step, **result}, ensure_ascii=False))

@@ -57,6 +57,7 @@ from . import res_config_settings_duplicate
 from . import res_partner_duplicate
 from . import res_partner_claim_reservation
 from . import res_partner_public_origin
+from . import res_partner_duplicate_keyword
 from . import crm_lead_duplicate
 from . import crm_lead_customer
 from . import crm_lead_pipeline

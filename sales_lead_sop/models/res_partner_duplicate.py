@@ -13,7 +13,7 @@ from .sop_partner_key import NAME_KIND
 from .sop_settings import SOP_SETTING_DEFAULTS
 
 # what sop_find_duplicates reads (besides country_id), and the longest text it takes
-QUERY_TEXT_FIELDS = {"name", "phone", "mobile", "fax", "email", "website"}
+QUERY_TEXT_FIELDS = {"name", "phone", "mobile", "fax", "email", "website", "keyword"}
 QUERY_MAX_LENGTH = 1000
 
 _logger = logging.getLogger(__name__)
@@ -215,10 +215,14 @@ class ResPartner(models.Model):
     def sop_find_duplicates(self, vals):
         """Search every SOP customer (private and public) for duplicates of `vals` (撞单查询).
 
-        :param vals: dict with any of ``name``, ``phone``, ``mobile``, ``email``, ``website``
-            (and optionally ``country_id``, used to read phones written without +country)
+        :param vals: dict with any of ``name``, ``phone``, ``mobile``, ``email``, ``website``,
+            ``keyword`` (a part of the trade name, 字号: customers whose company-name key
+            contains it, at least two characters) and optionally ``country_id``, used to read
+            phones written without +country (default: the setting, else the company's
+            country; when neither is known such phones raise a UserError asking for it)
         :return: list of dicts, one per customer and kind of match: ``match`` (``name``,
-            ``phone``, ``email``, ``email_domain``, ``website``, ``similar_name``), ``status``
+            ``phone``, ``email``, ``email_domain``, ``website``, ``similar_name``,
+            ``keyword``), ``status``
             (``mine``, ``public``, ``owned``), ``owner`` (display name or False), ``since``
             (date the owner got it, or False), ``partner_id`` and ``name`` (only for customers
             the caller may read, else False). Never phones, emails, addresses or notes.
@@ -227,8 +231,17 @@ class ResPartner(models.Model):
         """
         if not self.env.user.has_group("sales_team.group_sale_salesman"):
             raise AccessError(self.env._("Only salespeople can run the duplicate check."))
-        keys = self._sop_keys_from_vals(self._sop_check_duplicate_query(vals))
-        matches = self._sop_search_duplicates(keys)
+        vals = self._sop_check_duplicate_query(vals)
+        if self._sop_phone_country_missing(vals):
+            raise UserError(
+                self.env._(
+                    "Which country are the phone numbers written without +country in? Give its "
+                    "country_id, or write them with their country code (+86...)."
+                )
+            )
+        matches = self._sop_search_duplicates(self._sop_keys_from_vals(vals))
+        if vals.get("keyword"):
+            matches += self._sop_search_keyword(self._sop_fold_keyword(vals["keyword"]))
         rows = self._sop_describe_matches(matches, self.env.user)
         for row in rows:
             del row["_id"]
@@ -305,6 +318,16 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------------
     # BUSINESS: keys
     # ------------------------------------------------------------------
+
+    @api.model
+    def _sop_phone_country_missing(self, vals):
+        """True when `vals` hold a phone written without +country and no country reads it (none
+        given, no setting, a company without country): the check would find nothing."""
+        national = any(
+            vals.get(name) and not str(vals[name]).strip().startswith(("+", "00"))
+            for name in ("phone", "mobile", "fax")
+        )
+        return national and not vals.get("country_id") and not self._sop_phone_country()
 
     @api.model
     def _sop_keys_from_vals(self, vals):
@@ -514,6 +537,7 @@ class ResPartner(models.Model):
                 }
             )
         order = {kind: index for index, kind in enumerate(MATCH_KINDS)}
+        order["keyword"] = len(order)  # the keyword search comes last (res_partner_duplicate_keyword)
         # Within a kind, another owner's customer first: it is the one that blocks.
         severity = {"owned": 0, "public": 1, "mine": 2}
         result.sort(key=lambda row: (order[row["match"]], severity[row["status"]], -row["similarity"]))

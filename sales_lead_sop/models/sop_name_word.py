@@ -6,6 +6,13 @@ from ..tools.duplicate_keys import NameKeyNormalizer
 
 WORD_KINDS = [("region", "Region"), ("legal_form", "Legal Form"), ("generic", "Generic Word")]
 WORD_LANGS = [("zh", "Chinese"), ("latin", "Latin")]
+REGION_LEVELS = [
+    ("country", "Country"),
+    ("province", "Province"),
+    ("prefecture", "Prefecture-Level City"),
+    ("county", "County-Level Division"),
+    ("city", "City Abroad"),
+]
 
 
 class SopNameWord(models.Model):
@@ -27,6 +34,12 @@ class SopNameWord(models.Model):
         compute="_compute_lang",
         store=True,
         help="Chinese words are removed wherever they appear; Latin words only as whole words.",
+    )
+    region_level = fields.Selection(
+        REGION_LEVELS,
+        string="Region Level",
+        help="County-level short forms (吴中, 东方, 昆山) are also common trade names: they are only left "
+        "out after another region word (苏州吴中…), inside parentheses or with their suffix (吴中区).",
     )
     active = fields.Boolean(default=True)
 
@@ -51,7 +64,7 @@ class SopNameWord(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
-        if {"name", "kind", "active"} & set(vals):
+        if {"name", "kind", "active", "region_level"} & set(vals):
             self._sop_words_changed()
         return res
 
@@ -63,14 +76,33 @@ class SopNameWord(models.Model):
     def _sop_words_changed(self):
         """Forget the cached normaliser and schedule the recomputation of every key.
 
-        While the module is being installed or updated (registry not ready) nothing is
-        scheduled: the keys are computed by the install itself or were already up to date.
+        While the module is being installed nothing is scheduled (no customer has a key yet);
+        while it is updated with new words (a larger gazetteer), the recomputation is only
+        marked pending: the job runs once the update is done (triggered at registry load, see
+        `_register_hook`).
         """
         self.env.registry.clear_cache()
+        param = self.env["ir.config_parameter"].sudo()  # sudo: the job's resume point is a system parameter
+        if not self.env.registry.ready:
+            self.env.cr.execute("SELECT 1 FROM res_partner WHERE sop_managed AND active LIMIT 1")
+            if self.env.cr.fetchone() and param.get_param("sales_lead_sop.name_keys_from_id") != "0":
+                param.set_param("sales_lead_sop.name_keys_from_id", "0")
+            return
         cron = self.env.ref("sales_lead_sop.ir_cron_sop_name_keys", raise_if_not_found=False)
-        if cron and self.env.registry.ready:
-            self.env["ir.config_parameter"].sudo().set_param("sales_lead_sop.name_keys_from_id", "0")
+        if cron:
+            param.set_param("sales_lead_sop.name_keys_from_id", "0")
             cron.sudo()._trigger()  # sudo: admins editing words need not manage scheduled actions
+
+    def _register_hook(self):
+        """After an update that changed the words: run the pending recomputation soon rather than
+        at the job's next daily run."""
+        res = super()._register_hook()
+        param = self.env["ir.config_parameter"].sudo()  # sudo: reading the job's resume point
+        if param.get_param("sales_lead_sop.name_keys_from_id") == "0":
+            cron = self.env.ref("sales_lead_sop.ir_cron_sop_name_keys", raise_if_not_found=False)
+            if cron:
+                cron.sudo()._trigger()  # sudo: the system schedules its own job
+        return res
 
     # ------------------------------------------------------------------
     # BUSINESS
@@ -83,8 +115,8 @@ class SopNameWord(models.Model):
 
     @tools.ormcache()
     def _sop_cached_normalizer(self):
-        self.flush_model(["name", "kind", "active"])
-        self.env.cr.execute("SELECT name, kind FROM sop_name_word WHERE active")
+        self.flush_model(["name", "kind", "active", "region_level"])
+        self.env.cr.execute("SELECT name, kind, region_level FROM sop_name_word WHERE active")
         return NameKeyNormalizer(self.env.cr.fetchall())
 
     @api.model

@@ -10,6 +10,7 @@ from odoo.tools import SQL, create_index, mute_logger
 from odoo.tools.sql import drop_index, index_exists, table_exists
 
 from ..tools.duplicate_keys import email_domain, normalize_emails, normalize_phone, website_domain
+from ..tools.keyword_index import init_keyword_index
 
 _logger = logging.getLogger(__name__)
 
@@ -76,6 +77,7 @@ class SopPartnerKey(models.Model):
         # Distinct company-name keys (a key may outlive its last customer until the backfill
         # job purges it: the search only keeps keys that still have a name row).
         cr.execute("CREATE TABLE IF NOT EXISTS sop_name_key (key varchar PRIMARY KEY)")
+        init_keyword_index(cr)
         if not has_trigram(cr):
             try:
                 with cr.savepoint(flush=False):

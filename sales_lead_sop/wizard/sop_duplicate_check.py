@@ -10,6 +10,7 @@ MATCHES = [
     ("email_domain", "Same Email Domain"),
     ("website", "Same Website"),
     ("similar_name", "Similar Company Name"),
+    ("keyword", "Trade Name Contains Keyword"),
 ]
 STATUSES = [
     ("mine", "Mine"),
@@ -28,6 +29,11 @@ class SopDuplicateCheck(models.TransientModel):
     _description = "SOP Check Before Entry"
 
     name = fields.Char(string="Company Name")
+    keyword = fields.Char(
+        string="Trade Name Keyword",
+        help="A part of the trade name (字号), e.g. 日东 or Topway: lists the customers whose company-name "
+        "key contains it, at least two characters.",
+    )
     phone = fields.Char()
     mobile = fields.Char()
     fax = fields.Char()
@@ -45,6 +51,9 @@ class SopDuplicateCheck(models.TransientModel):
     )
     line_ids = fields.One2many("sop.duplicate.check.line", "check_id", string="Matches", readonly=True)
     checked = fields.Boolean(readonly=True)
+    needs_country = fields.Boolean(
+        readonly=True, help="A phone is written without +country and no country is known to read it."
+    )
     can_request = fields.Boolean(compute="_compute_can_request")
 
     def _compute_can_request(self):
@@ -55,21 +64,31 @@ class SopDuplicateCheck(models.TransientModel):
     def action_check(self):
         """Run `res.partner.sop_find_duplicates` on the typed values and list the matches."""
         self.ensure_one()
-        vals = {
-            name: self[name] for name in ("name", "phone", "mobile", "fax", "email", "website") if self[name]
-        }
+        fields_read = ("name", "keyword", "phone", "mobile", "fax", "email", "website")
+        vals = {name: self[name] for name in fields_read if self[name]}
         if not vals:
-            raise UserError(self.env._("Type a company name, a phone, an email or a website to check."))
+            raise UserError(
+                self.env._(
+                    "Type a company name, a trade name keyword, a phone, an email or a website to check."
+                )
+            )
         vals["country_id"] = self.country_id.id
         Partner = self.env["res.partner"]
         Partner.sop_find_duplicates({})  # access check: salespeople only
+        self.line_ids.unlink()
+        if Partner._sop_phone_country_missing(vals):
+            # Ask rather than compare digits that no saved phone can have.
+            self.write({"needs_country": True, "checked": False})
+            return self._reopen()
         matches = Partner._sop_search_duplicates(Partner._sop_keys_from_vals(vals))
+        if self.keyword:
+            matches += Partner._sop_search_keyword(Partner._sop_fold_keyword(self.keyword))
         rows = Partner._sop_describe_matches(matches, self.env.user)
         rows += Partner._sop_reservation_rows(Partner._sop_keys_from_vals(vals))
-        self.line_ids.unlink()
         self.write(
             {
                 "checked": True,
+                "needs_country": False,
                 "line_ids": [
                     (
                         0,
