@@ -59,3 +59,4 @@ from . import crm_team_pipeline
 from . import res_users_home
 from . import ir_ui_menu
 from . import crm_lead_workspace
+from . import res_config_settings_first_steps
