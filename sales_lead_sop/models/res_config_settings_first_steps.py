@@ -72,7 +72,10 @@ class ResConfigSettings(models.TransientModel):
         }
 
     def action_sop_setup_roles(self):
-        return self.env["ir.actions.actions"]._for_xml_id("base.action_res_users")
+        # The three SOP roles do not form one chain (support is beside rep < manager), so Odoo's
+        # user form shows them as checkboxes, and only in developer mode: open Users in it.
+        url = "/odoo/action-base.action_res_users?debug=1"
+        return {"type": "ir.actions.act_url", "url": url, "target": "self"}
 
     def action_sop_setup_aliases(self):
         return {

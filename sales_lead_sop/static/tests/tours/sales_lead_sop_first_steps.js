@@ -38,6 +38,22 @@ function openSettings() {
     ];
 }
 
+// Back from a step's screen: the CRM settings by their address, as a bookmark would (the app
+// menu is reached once at the start; reopening it after each step only adds waiting).
+function backToSettings() {
+    return [
+        {
+            content: "Back to the CRM settings",
+            trigger: ".o_action_manager .o_view_controller",
+            run() {
+                window.location.href = "/odoo/action-crm.crm_config_settings_action";
+            },
+        },
+        { content: "Settings: the CRM section", trigger: ".settings_tab .tab[data-key='crm']", run: "click" },
+        { content: "The first steps come first", trigger: "#sop_step_teams" },
+    ];
+}
+
 function pickCountry(text) {
     const input = ".o_form_view .o_field_widget[name='country_id'] input";
     if (uiUtils.isSmall()) {
@@ -85,13 +101,13 @@ registry.category("web_tour.tours").add("sales_lead_sop_first_steps", {
             content: "The team uses the SOP",
             trigger: ".o_data_row:contains('Tour Export Team') .o_field_widget[name='sop_use_pipeline'] input:checked",
         },
-        ...openSettings(),
+        ...backToSettings(),
         { content: "Step 1 is done", trigger: `${STEP("teams")}:has(.o_sop_step_done)` },
         // 2. company country
         { content: "Set the company's country", trigger: `${STEP("country")} button.o_sop_setup_country`, run: "click" },
         ...pickCountry(zh() ? "中国" : "China"),
         ...saveForm,
-        ...openSettings(),
+        ...backToSettings(),
         { content: "Step 2 is done", trigger: `${STEP("country")}:has(.o_sop_step_done)` },
         // 3. roles
         { content: "Assign the roles", trigger: `${STEP("roles")} button.o_sop_setup_roles`, run: "click" },
@@ -127,7 +143,7 @@ registry.category("web_tour.tours").add("sales_lead_sop_first_steps", {
             },
         },
         ...saveForm,
-        ...openSettings(),
+        ...backToSettings(),
         { content: "Step 3 is done", trigger: `${STEP("roles")}:has(.o_sop_step_done)` },
         // 4. mail aliases
         { content: "Check the mail aliases", trigger: `${STEP("aliases")} button.o_sop_setup_aliases`, run: "click" },
@@ -135,7 +151,7 @@ registry.category("web_tour.tours").add("sales_lead_sop_first_steps", {
             content: "Both SOP aliases are listed",
             trigger: ".o_list_view:has(.o_data_row:contains('sop-alibaba')):has(.o_data_row:contains('sop-website'))",
         },
-        ...openSettings(),
+        ...backToSettings(),
         {
             content: "Every step is done",
             trigger: ["teams", "country", "roles", "aliases"].map((name) => `:has(${STEP(name)} .o_sop_step_done)`)
