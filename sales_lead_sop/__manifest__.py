@@ -5,8 +5,9 @@
     "version": "18.0.1.3.0",
     "category": "Sales/CRM",
     "license": "LGPL-3",
-    "author": "sales_lead_sop",
-    "website": "https://example.com/sales_lead_sop",
+    # No public URL exists yet: the website names the repository (sales_lead_sop).
+    "author": "Sales Lead SOP project (sales_lead_sop)",
+    "website": "sales_lead_sop",
     "depends": ["crm", "contacts", "utm", "resource", "product"],
     "data": [
         "security/sales_lead_sop_groups.xml",
@@ -55,6 +56,7 @@
         "data/ir_cron_duplicate_data.xml",
         "views/sop_duplicate_views.xml",
         "wizard/sop_duplicate_check_views.xml",
+        "views/res_config_settings_first_steps_views.xml",
         "views/sales_lead_sop_menus.xml",
         "wizard/sop_public_customer_assign_views.xml",
         "data/sop_cadence_rules_data.xml",
@@ -83,6 +85,6 @@
     },
     "external_dependencies": {"python": ["phonenumbers", "anyascii"]},
     "pre_init_hook": "pre_init_hook",
-    "application": False,
+    "application": True,
     "installable": True,
 }

@@ -101,6 +101,8 @@ ensure_chromium() {
     # Browser tests: Debian's chromium, found by Odoo's browser driver on PATH.
     command -v chromium >/dev/null || command -v chromium-browser >/dev/null ||
         command -v google-chrome >/dev/null || apt_install chromium
+    # Chinese screens (zh_CN tours, screenshots) need a CJK font, else glyphs render as boxes.
+    fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || apt_install fonts-noto-cjk
 }
 
 ensure_wkhtmltopdf() {

@@ -38,6 +38,7 @@ SCREENS = {
     "handover": "action-sales_lead_sop.sop_handover_action",
     "to-review": "action-sales_lead_sop.res_partner_action_sop_to_review",
     "claim-requests": "action-sales_lead_sop.sop_claim_request_action",
+    "settings-crm": "action-crm.crm_config_settings_action",  # the SOP's first steps come first
 }
 REP = ["home", "customers", "customer-form", "public-pool", "leads", "lead-pools", "pipeline"]
 REP += ["kpi-scorecard", "check-before-entry"]
@@ -46,7 +47,7 @@ USERS = {
     "zhang.min": REP,  # rep, English
     "wang.fang": ["home", "customers", "customer-form", "to-review", "pipeline", "kpi-scorecard", "handover"],
     "zhao.li": ["home", "customers", "claim-requests", "check-before-entry"],
-    "admin": ["home", "customers", "customer-form", "pipeline", "kpi-scorecard", "handover"],
+    "admin": ["home", "customers", "customer-form", "pipeline", "kpi-scorecard", "handover", "settings-crm"],
 }
 READY_JS = """(() => {
     if (document.readyState !== 'complete') return false;

@@ -76,3 +76,4 @@ from . import sop_group_move
 from . import crm_lost_reason
 from . import res_partner_group_move
 from . import crm_lead_group_move
+from . import res_config_settings_first_steps
