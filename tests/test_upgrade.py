@@ -3,8 +3,7 @@
 The previous release is commit PREVIOUS_RELEASE (manifest 18.0.1.2.0). Its addon is taken from
 git history (`git archive`), installed with its demo data in a fresh database, then the database
 is upgraded (`-u sales_lead_sop`) with the working tree's addon, which runs the scripts of
-sales_lead_sop/migrations/ newer than the installed version (18.0.1.1.0/ and 18.0.1.2.0/ exist;
-when the version is unchanged none runs, which is right: the schema did not change). Every row
+sales_lead_sop/migrations/ newer than the installed version (18.0.1.3.0/ here). Every row
 of the SOP's tables and of the core tables it extends must still be there, with its owner.
 When a release is made, PREVIOUS_RELEASE moves to it.
 """
