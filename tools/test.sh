@@ -69,10 +69,13 @@ copy_template "${DB}_b"
 ODOO_SUITES=()
 [ "${SOP_SKIP_ODOO_TESTS:-0}" = 1 ] || ODOO_SUITES=("$ODOO_SRC/addons/sales_team/tests" "$ODOO_SRC/addons/crm/tests")
 step "pytest: [server] addon tests, Odoo's suites | [browser] tours, end-to-end tests"
-(set -o pipefail; run_pytest "$DB" sales_lead_sop/tests --ignore-glob='*/test_ui_*' "${ODOO_SUITES[@]}" 2>&1 |
-    sed -u 's/^/[server] /') &
+# the packaging and upgrade tests build databases of their own: they balance the server session
+PACKAGING=(tests/test_packaging.py tests/test_upgrade.py)
+(set -o pipefail; run_pytest "$DB" sales_lead_sop/tests --ignore-glob='*/test_ui_*' "${ODOO_SUITES[@]}" \
+    "${PACKAGING[@]}" 2>&1 | sed -u 's/^/[server] /') &
 server=$!
-(set -o pipefail; run_pytest "${DB}_b" sales_lead_sop/tests/test_ui_*.py tests 2>&1 | sed -u 's/^/[browser] /') &
+(set -o pipefail; run_pytest "${DB}_b" sales_lead_sop/tests/test_ui_*.py tests "${PACKAGING[@]/#/--ignore=}" 2>&1 |
+    sed -u 's/^/[browser] /') &
 browser=$!
 status=0
 wait $server || { status=1; echo "the [server] session failed" >&2; }
