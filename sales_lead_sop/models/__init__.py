@@ -59,3 +59,6 @@ from . import crm_team_pipeline
 from . import res_users_home
 from . import ir_ui_menu
 from . import crm_lead_workspace
+from . import sop_privacy_link
+from . import res_partner_label
+from . import res_users_sop_privacy

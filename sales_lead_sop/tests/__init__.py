@@ -45,3 +45,6 @@ from . import test_demo_data
 from . import test_fuzz_public_methods
 from . import test_lead_workspace
 from . import test_ui_leads_workspace
+from . import test_privacy_matrix
+from . import test_privacy_rules
+from . import test_ui_handover_readers
