@@ -8,7 +8,7 @@
     # No public URL exists yet: the website names the repository (sales_lead_sop).
     "author": "Sales Lead SOP project (sales_lead_sop)",
     "website": "sales_lead_sop",
-    "depends": ["crm", "contacts", "utm", "resource", "product"],
+    "depends": ["crm", "contacts", "utm", "resource", "product", "calendar"],
     "data": [
         "security/sales_lead_sop_groups.xml",
         "security/ir.model.access.csv",
@@ -16,6 +16,7 @@
         "security/sop_handover_security.xml",
         "security/sop_claim_request_security.xml",
         "data/sop_source_class_data.xml",
+        "security/sop_privacy_security.xml",
         "data/utm_source_data.xml",
         "data/sop_customer_group_data.xml",
         "data/sop_region_code_data.xml",

@@ -2,7 +2,7 @@
 # `make test`: set up what is missing, lint, install the addon with demo data once in a
 # template database, then run every test: the addon's server-side tests, and beside them
 # (on another copy) the browser tours, the end-to-end tests in tests/ against a real odoo-bin
-# process, and Odoo's own crm and sales_team tests with our addon installed.
+# process, and Odoo's own crm, sales_team and calendar tests with our addon installed.
 # Any failure makes it exit non-zero. Arguments replace the default test paths (one session).
 source "$(dirname "$0")/env.sh"
 setup_all
@@ -67,7 +67,8 @@ step "copying $TEMPLATE to $DB and ${DB}_b"
 copy_template "$DB"
 copy_template "${DB}_b"
 ODOO_SUITES=()
-[ "${SOP_SKIP_ODOO_TESTS:-0}" = 1 ] || ODOO_SUITES=("$ODOO_SRC/addons/sales_team/tests" "$ODOO_SRC/addons/crm/tests")
+[ "${SOP_SKIP_ODOO_TESTS:-0}" = 1 ] || ODOO_SUITES=("$ODOO_SRC/addons/sales_team/tests" "$ODOO_SRC/addons/crm/tests" \
+    "$ODOO_SRC/addons/calendar/tests")
 step "pytest: [server] addon tests, Odoo's suites | [browser] tours, end-to-end tests"
 # the packaging and upgrade tests build databases of their own: they balance the server session
 PACKAGING=(tests/test_packaging.py tests/test_upgrade.py)

@@ -77,3 +77,6 @@ from . import crm_lost_reason
 from . import res_partner_group_move
 from . import crm_lead_group_move
 from . import res_config_settings_first_steps
+from . import sop_privacy_link
+from . import res_partner_label
+from . import res_users_sop_privacy

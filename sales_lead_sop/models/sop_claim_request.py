@@ -31,6 +31,8 @@ class SopClaimRequest(models.Model):
     _description = "SOP Claim Request"
     _inherit = ["mail.thread"]
     _order = "id desc"
+    # a request names a customer held by someone else, on purpose; it copies nothing from it
+    _sop_unchecked_partner_links = ("partner_id",)
 
     partner_id = fields.Many2one(
         "res.partner",

@@ -24,7 +24,10 @@ class SopRecycleRun(models.Model):
         :return: a notification saying how many came back and how many were skipped
         """
         self.ensure_one()
-        partners = self.history_ids.filtered(lambda h: h.action == "recycle").partner_id
+        # sudo: the run's history names customers now in the public pool, which the manager
+        # no longer reads (SOP §1); _sop_undo_recycle below decides on each as the manager
+        history = self.sudo().history_ids.filtered(lambda h: h.action == "recycle")
+        partners = history.partner_id.with_env(self.env)
         if not partners:
             raise UserError(self.env._("This run recycled no customer."))
         restored, skipped = partners._sop_undo_recycle(

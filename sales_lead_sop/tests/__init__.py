@@ -50,3 +50,6 @@ from . import test_claim_fcfs
 from . import test_lead_pool_claimers
 from . import test_public_pool_origin
 from . import test_ui_public_pool_search
+from . import test_privacy_matrix
+from . import test_privacy_rules
+from . import test_ui_handover_readers

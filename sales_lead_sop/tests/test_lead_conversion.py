@@ -2,7 +2,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import SopCommon
@@ -80,9 +80,9 @@ class TestLeadConversion(SopCommon):
     def test_cannot_link_customer_of_another_rep(self):
         other = self._create_customer("Other Rep Co", user=self.rep_b)
         lead = self._lead(type="lead")
-        wizard = self._wizard(lead, action="link", partner_id=other.id)
-        with self.assertRaisesRegex(UserError, "customer of your own"):
-            wizard.action_convert()
+        # the link itself is refused (SOP §1): the wizard cannot even name that customer
+        with self.assertRaisesRegex(AccessError, "cannot link"):
+            self._wizard(lead, action="link", partner_id=other.id)
         self.assertFalse(lead.partner_id)
         self.assertEqual(lead.type, "lead")
 
