@@ -4,7 +4,8 @@
 - the shipped channels of the leads target and the key stages get their flags;
 - the profile fields required until now become the configured required fields;
 - the shipped lost reasons get their "no short-term chance" flag and the shipped sources their
-  class.
+  class;
+- a receiver reads only their own handover lines (the rule's new domain).
 (Their records are noupdate, so the new values of the data files do not reach them.)"""
 
 from odoo import SUPERUSER_ID, api
@@ -13,6 +14,10 @@ KPI_CHANNELS = ["prospecting", "xiaoman", "social", "trade_show", "referral"]
 KEY_STAGES = ["negotiation", "sample"]
 REQUIRED = ["name", "sop_short_name", "sop_source_id", "sop_customer_type", "sop_product_ids", "sop_group_id"]
 NO_SHORT_TERM_CHANCE = ["competitor", "no_budget", "no_reply", "product", "sample"]
+HANDOVER_LINE_DOMAIN = (
+    "['|', '|', ('handover_id.user_id', '=', user.id), ('to_user_id', '=', user.id), '&', "
+    "('handover_id.from_user_id', 'in', user.sop_scope_user_ids.ids), ('handover_id.from_user_id', '!=', user.id)]"
+)
 SOURCE_CLASSES = {
     "sales_lead_sop.utm_source_trade_show": "event",
     "sales_lead_sop.utm_source_prospecting": "sales",
@@ -59,3 +64,6 @@ def migrate(cr, version):
         source_class = env.ref(f"sales_lead_sop.source_class_{class_name}", raise_if_not_found=False)
         if source and source_class and not source.sop_class_id:
             source.sop_class_id = source_class
+    rule = env.ref("sales_lead_sop.sop_handover_line_rule_rep", raise_if_not_found=False)
+    if rule:
+        rule.domain_force = HANDOVER_LINE_DOMAIN
