@@ -16,7 +16,8 @@ REQUIRED = ["name", "sop_short_name", "sop_source_id", "sop_customer_type", "sop
 NO_SHORT_TERM_CHANCE = ["competitor", "no_budget", "no_reply", "product", "sample"]
 HANDOVER_LINE_DOMAIN = (
     "['|', '|', ('handover_id.user_id', '=', user.id), ('to_user_id', '=', user.id), '&', "
-    "('handover_id.from_user_id', 'in', user.sop_scope_user_ids.ids), ('handover_id.from_user_id', '!=', user.id)]"
+    "('handover_id.from_user_id', 'in', user.sop_scope_user_ids.ids), "
+    "('handover_id.from_user_id', '!=', user.id)]"
 )
 SOURCE_CLASSES = {
     "sales_lead_sop.utm_source_trade_show": "event",
