@@ -14,7 +14,6 @@
         "security/ir.model.access.csv",
         "security/sales_lead_sop_security.xml",
         "security/sop_handover_security.xml",
-        "security/sop_claim_request_security.xml",
         "data/sop_source_class_data.xml",
         "security/sop_privacy_security.xml",
         "data/utm_source_data.xml",

@@ -110,8 +110,8 @@ class TestRoutingOnArrival(LeadWorkspaceCommon):
         self.assertEqual(lead.team_id, self.team_a, "the pool's team: its manager sees and assigns it")
         self.assertFalse(self.env["sop.pool.history"].search([("lead_id", "=", lead.id)]))
         self.assertIn(lead, manager_env["crm.lead"].search([("sop_in_my_team", "=", True)]))
-        lead.with_user(self.rep_c).action_sop_claim()
-        self.assertEqual(lead.user_id, self.rep_c)
+        lead.with_user(self.rep_b).action_sop_claim()  # a rep of the pool's team
+        self.assertEqual(lead.user_id, self.rep_b)
 
     def test_import_routes_rows_without_salesperson_else_importer_keeps_them(self):
         result = (

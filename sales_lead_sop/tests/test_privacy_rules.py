@@ -117,6 +117,7 @@ class TestPrivacyRules(SopCommon):
         self.assertEqual(Request.with_user(self.rep_a).search([("id", "=", request.id)]), request, "holder")
         self.assertFalse(Request.with_user(self.rep_b).search([("id", "=", request.id)]))
         request.with_user(self.support).action_approve()
+        request.with_user(self.rep_c).action_take()  # an approval gives a window to take the customer
         self.assertEqual(self.owned.user_id, self.rep_c)
         # rep_a, the former owner, no longer reaches the customer through old records
         self.assertFalse(self.env["sop.followup"].with_user(self.rep_a).search([("id", "=", followup.id)]))
