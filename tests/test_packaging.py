@@ -113,7 +113,9 @@ def test_wheel_installs_with_pip_and_the_module_installs_from_it(tmp_path):
     assert not [name for name in names if name.endswith((".pyc", "pyproject.toml"))]
     assert "Description-Content-Type: text/markdown" in metadata and "## Configuration" in metadata
     requires = set(re.findall(r"^Requires-Dist: (.+)$", metadata, re.M))
-    assert requires == {"odoo==18.0.*", "phonenumbers", "anyascii"}, "Odoo's series and the manifest's Python dependencies"
+    assert requires == {"odoo==18.0.*", "phonenumbers", "anyascii"}, (
+        "Odoo's series and the manifest's Python dependencies"
+    )
 
     # A clean virtualenv that sees Odoo and its requirements, as a system-wide Odoo would be
     # seen with --system-site-packages (this interpreter is itself a venv, whose "system" is
