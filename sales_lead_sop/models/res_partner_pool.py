@@ -521,20 +521,12 @@ class ResPartner(models.Model):
             )
 
     @api.model
-    def _sop_assignable_users(self):
-        """The users the caller may assign customers to: the members and leaders of the teams
-        they lead, or None (anyone) for sales administrators."""
-        if self.env.user.has_group("sales_team.group_sale_manager"):
-            return None
-        # sudo: a manager may lead a team whose record rules hide it; only its members are used
-        teams = self.env["crm.team"].sudo().search([("user_id", "=", self.env.uid)])
-        return teams.member_ids | teams.user_id
-
     def _sop_check_team_manager(self, users):
         """Refuse unless every user in `users` is a member of a team the caller leads."""
-        allowed = self._sop_assignable_users()
-        if allowed is None:
+        if self.env.user.has_group("sales_team.group_sale_manager"):
             return
+        teams = self.env["crm.team"].sudo().search([("user_id", "=", self.env.uid)])
+        allowed = teams.member_ids | teams.user_id
         outside = users - allowed
         if outside:
             raise UserError(

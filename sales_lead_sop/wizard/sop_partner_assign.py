@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import fields, models
 
 
 class SopPartnerAssign(models.TransientModel):
@@ -9,25 +9,12 @@ class SopPartnerAssign(models.TransientModel):
 
     partner_ids = fields.Many2many("res.partner", string="Customers", required=True)
     user_id = fields.Many2one(
-        "res.users",
-        string="Salesperson",
-        required=True,
-        domain="[('id', 'in', assignable_user_ids)]",
+        "res.users", string="Salesperson", required=True, domain=[("share", "=", False)]
     )
-    # the wizard offers only the salespeople the caller may assign to; sop_assign checks again
-    assignable_user_ids = fields.Many2many("res.users", compute="_compute_assignable_user_ids")
     override_capacity = fields.Boolean(
         string="Override Capacity", help="Assign even if the salesperson would exceed the capacity."
     )
     reason = fields.Char()
-
-    @api.depends_context("uid")
-    def _compute_assignable_user_ids(self):
-        allowed = self.env["res.partner"]._sop_assignable_users()
-        if allowed is None:
-            allowed = self.env["res.users"].search([("share", "=", False)])
-        for wizard in self:
-            wizard.assignable_user_ids = allowed.filtered(lambda user: not user.share)
 
     def _partners_to_assign(self):
         return self.partner_ids
