@@ -214,6 +214,7 @@ def test_claim_requests_and_a_former_owners_records(connect):
     assert other.call("sop.claim.request", "search", [["id", "=", request]]) == []
     _denied(lambda: other.call("sop.claim.request", "read", [request], ["reason"]))
     support.call("sop.claim.request", "action_approve", [request])
+    requester.call("sop.claim.request", "action_take", [request])  # approval opens a window to take it
     # the former owner no longer reaches the customer through their old records
     assert former.call("sop.followup", "search", [["partner_id", "=", pid]]) == []
     assert former.call("sop.pool.history", "search", [["partner_id", "=", pid]]) == []
